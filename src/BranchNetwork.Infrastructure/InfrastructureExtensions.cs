@@ -1,0 +1,28 @@
+using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Infrastructure.Web;
+using BranchNetwork.SharedKernel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BranchNetwork.Infrastructure;
+
+public static class InfrastructureExtensions
+{
+    public static WebApplicationBuilder AddPlatformInfrastructure(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.GetDatabaseSettings(builder);
+        services.TryAddSingleton<IClock, SystemClock>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, DenialLoggingAuthorizationHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return builder;
+    }
+}

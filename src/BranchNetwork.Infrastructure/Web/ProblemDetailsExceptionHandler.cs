@@ -1,0 +1,53 @@
+using BranchNetwork.SharedKernel.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BranchNetwork.Infrastructure.Web;
+
+/// <summary>Turns every failure of a user request into RFC 9457 problem details; unknown failures stay 500 but say nothing internal.</summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, code, errors) = exception switch
+        {
+            ValidationFailedException v => (StatusCodes.Status400BadRequest, v.Message, v.Code, v.Errors),
+            NotFoundException n => (StatusCodes.Status404NotFound, n.Message, n.Code, null),
+            ForbiddenException f => (StatusCodes.Status403Forbidden, f.Message, f.Code, null),
+            ConflictException c => (StatusCodes.Status409Conflict, c.Message, c.Code, null),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record was changed by someone else; reload and try again.", "concurrency_conflict", null),
+            BadHttpRequestException b => (b.StatusCode, BadRequestTitle(b), "bad_request", (IReadOnlyDictionary<string, string[]>?)null),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "internal_error", null),
+        };
+
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            logger.LogWarning("Denied {Method} {Path} for {User}: {Code}", httpContext.Request.Method, httpContext.Request.Path, httpContext.User.Identity?.Name ?? "(anonymous)", code);
+        }
+        else if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = errors is null
+            ? new ProblemDetails { Status = status, Title = title }
+            : new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = status, Title = title };
+        problem.Extensions["code"] = code;
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static string BadRequestTitle(BadHttpRequestException exception) =>
+        exception.InnerException is System.Text.Json.JsonException
+            ? "The request body is not valid JSON for this endpoint."
+            : exception.Message;
+}

@@ -1,0 +1,18 @@
+namespace BranchNetwork.SharedKernel;
+
+/// <summary>The signed-in user of the current request or Blazor circuit.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+
+    Guid? UserId { get; }
+
+    string? UserName { get; }
+
+    IReadOnlyCollection<string> Roles { get; }
+
+    bool IsInRole(string role);
+
+    /// <summary>The user's id, or a <see cref="Errors.ForbiddenException"/> when nobody is signed in.</summary>
+    Guid RequireUserId();
+}

@@ -1,0 +1,52 @@
+namespace BranchNetwork.Modules.Identity.Contracts;
+
+/// <summary>Kinds of unit in the organisation tree (ORG-1).</summary>
+public enum OrgUnitKind
+{
+    /// <summary>分行</summary>
+    HeadOffice = 0,
+
+    /// <summary>条线 / 部门 at head office</summary>
+    BusinessLine = 1,
+
+    /// <summary>支行</summary>
+    SubBranch = 2,
+
+    /// <summary>A team inside a sub-branch.</summary>
+    Team = 3,
+}
+
+public sealed record OrgUnitInfo(Guid Id, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, bool IsRetired);
+
+public sealed record BankUserInfo(Guid Id, string UserName, string DisplayName, Guid UnitId, string? Position, bool IsActive, IReadOnlyList<string> Roles);
+
+/// <summary>Read-only access to the organisation tree and users for other modules.</summary>
+public interface IOrganisationDirectory
+{
+    Task<OrgUnitInfo?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<OrgUnitInfo>> ListSubBranchesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The unit and every unit below it.</summary>
+    Task<IReadOnlyList<Guid>> GetUnitAndDescendantsAsync(Guid unitId, CancellationToken cancellationToken = default);
+
+    Task<BankUserInfo?> FindUserAsync(Guid userId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Organisational scope (ORG-3) of the current user, for every module's handlers:
+/// head office acts for every sub-branch; anyone else only for the sub-branch they belong to.
+/// </summary>
+public interface IOrgScope
+{
+    /// <summary>True when the user's unit is the head office or one of its business lines.</summary>
+    Task<bool> IsHeadOfficeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The sub-branch the user belongs to (their unit or the nearest sub-branch above it), if any.</summary>
+    Task<Guid?> GetOwnSubBranchIdAsync(CancellationToken cancellationToken = default);
+
+    Task<bool> CanActForSubBranchAsync(Guid subBranchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Throws a 403 <c>ForbiddenException</c> unless <see cref="CanActForSubBranchAsync"/>.</summary>
+    Task EnsureCanActForSubBranchAsync(Guid subBranchId, CancellationToken cancellationToken = default);
+}

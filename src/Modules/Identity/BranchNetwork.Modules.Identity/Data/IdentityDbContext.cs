@@ -1,0 +1,85 @@
+using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Identity.Domain;
+using BranchNetwork.SharedKernel;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchNetwork.Modules.Identity.Data;
+
+/// <summary>The Identity module's data: org tree, users, roles and the OpenIddict stores, in schema <c>identity</c>.</summary>
+internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IClock clock)
+    : IdentityDbContext<BankUser, BankRole, Guid>(options)
+{
+    public const string Schema = "identity";
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict<Guid>();
+
+        builder.Entity<OrgUnit>(unit =>
+        {
+            unit.ToTable("OrgUnits");
+            unit.HasKey(u => u.Id);
+            unit.Property(u => u.Code).HasMaxLength(OrgUnit.CodeMaxLength).IsRequired();
+            unit.Property(u => u.Name).HasMaxLength(OrgUnit.NameMaxLength).IsRequired();
+            unit.Property(u => u.Kind).HasConversion<int>();
+            unit.HasIndex(u => u.Code).IsUnique();
+            unit.HasIndex(u => u.ParentId);
+            unit.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<BankUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(BankUser.DisplayNameMaxLength).IsRequired();
+            user.Property(u => u.Position).HasMaxLength(BankUser.PositionMaxLength);
+            user.Property(u => u.PasswordHash).HasMaxLength(256);
+            user.Property(u => u.SecurityStamp).HasMaxLength(64);
+            user.Property(u => u.ConcurrencyStamp).HasMaxLength(64);
+            user.Property(u => u.PhoneNumber).HasMaxLength(32);
+            user.HasIndex(u => u.UnitId);
+            user.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<BankRole>(role => role.Property(r => r.ConcurrencyStamp).HasMaxLength(64));
+        builder.Entity<IdentityUserClaim<Guid>>(c =>
+        {
+            c.Property(x => x.ClaimType).HasMaxLength(256);
+            c.Property(x => x.ClaimValue).HasMaxLength(1024);
+        });
+        builder.Entity<IdentityRoleClaim<Guid>>(c =>
+        {
+            c.Property(x => x.ClaimType).HasMaxLength(256);
+            c.Property(x => x.ClaimValue).HasMaxLength(1024);
+        });
+        builder.Entity<IdentityUserLogin<Guid>>(l =>
+        {
+            l.Property(x => x.LoginProvider).HasMaxLength(128);
+            l.Property(x => x.ProviderKey).HasMaxLength(128);
+            l.Property(x => x.ProviderDisplayName).HasMaxLength(256);
+        });
+        builder.Entity<IdentityUserToken<Guid>>(t =>
+        {
+            t.Property(x => x.LoginProvider).HasMaxLength(128);
+            t.Property(x => x.Name).HasMaxLength(128);
+            t.Property(x => x.Value).HasMaxLength(1024);
+        });
+
+        ModuleModel.Apply(builder, this, Schema);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+}

@@ -1,0 +1,38 @@
+using BranchNetwork.Modules.Identity.Resources;
+using BranchNetwork.SharedKernel.Errors;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+
+namespace BranchNetwork.Modules.Identity.Features.ImportUsers;
+
+internal static class ImportUsersEndpoint
+{
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/users/import", async Task<Ok<ImportUsersResult>> (HttpRequest request, ISender sender, IStringLocalizer<IdentityText> text, CancellationToken ct) =>
+            {
+                if (!request.HasFormContentType)
+                {
+                    throw new ValidationFailedException("file", text["ImportNeedsFile"]);
+                }
+
+                var form = await request.ReadFormAsync(ct);
+                var file = form.Files.GetFile("file") ?? throw new ValidationFailedException("file", text["ImportNeedsFile"]);
+                if (file.Length == 0 || file.Length > MaxFileBytes)
+                {
+                    throw new ValidationFailedException("file", text["ImportFileSize"]);
+                }
+
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                return TypedResults.Ok(await sender.Send(new ImportUsersCommand(buffer.ToArray()), ct));
+            })
+            .DisableAntiforgery()
+            .WithName("ImportUsers")
+            .WithSummary("Imports users from a CSV file (multipart field 'file'; UTF-8 or GB18030), all or nothing.");
+}

@@ -1,0 +1,141 @@
+using System.Security.Claims;
+using BranchNetwork.Modules.Identity.Domain;
+using BranchNetwork.Modules.Identity.Services;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace BranchNetwork.Modules.Identity.Features.IssueTokens;
+
+/// <summary>The passthrough endpoints of the OpenIddict server: /connect/token and /connect/authorize.</summary>
+internal static class ConnectEndpoints
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)ExchangeAsync).RequireRateLimiting(SignInRateLimit).ExcludeFromDescription().DisableAntiforgery();
+        endpoints.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)AuthorizeAsync).ExcludeFromDescription().DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ExchangeAsync(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var services = context.RequestServices;
+        var userManager = services.GetRequiredService<UserManager<BankUser>>();
+        var signInManager = services.GetRequiredService<BankSignInManager>();
+
+        if (request.IsPasswordGrantType())
+        {
+            var user = await userManager.FindByNameAsync(request.Username ?? "");
+            if (user is null)
+            {
+                return Reject(Errors.InvalidGrant, "The user name or password is incorrect.");
+            }
+
+            if (!user.IsActive)
+            {
+                return Reject(Errors.InvalidGrant, "The account is disabled.");
+            }
+
+            var check = await signInManager.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+            if (check.IsLockedOut)
+            {
+                return Reject(Errors.InvalidGrant, "The account is locked after repeated failures; try again later.");
+            }
+
+            if (!check.Succeeded)
+            {
+                return Reject(Errors.InvalidGrant, "The user name or password is incorrect.");
+            }
+
+            // The password grant cannot carry a second factor: privileged accounts use the interactive flow.
+            if (user.TwoFactorEnabled || await signInManager.MustEnrolTwoFactorAsync(user))
+            {
+                return Reject(Errors.InvalidGrant, "This account needs two-factor sign-in; use the authorization code flow.");
+            }
+
+            return await SignInAsync(signInManager, user, request.GetScopes());
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+            identity.SetClaim(Claims.Subject, request.ClientId);
+            identity.SetClaim(Claims.Name, request.ClientId);
+            identity.SetScopes(request.GetScopes());
+            identity.SetResources("branchnet-api");
+            identity.SetDestinations(_ => [Destinations.AccessToken]);
+            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var subject = result.Principal?.GetClaim(Claims.Subject);
+            var user = subject is null ? null : await userManager.FindByIdAsync(subject);
+            if (user is null || !user.IsActive)
+            {
+                return Reject(Errors.InvalidGrant, "The account is no longer allowed to sign in.");
+            }
+
+            return await SignInAsync(signInManager, user, result.Principal!.GetScopes());
+        }
+
+        return Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!result.Succeeded)
+        {
+            // Send the user to the sign-in page, then back here with the same query.
+            return Results.Challenge(
+                new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
+                [IdentityConstants.ApplicationScheme]);
+        }
+
+        var services = context.RequestServices;
+        var userManager = services.GetRequiredService<UserManager<BankUser>>();
+        var user = await userManager.GetUserAsync(result.Principal!);
+        if (user is null || !user.IsActive)
+        {
+            return Results.Challenge(authenticationSchemes: [IdentityConstants.ApplicationScheme]);
+        }
+
+        return await SignInAsync(services.GetRequiredService<BankSignInManager>(), user, request.GetScopes());
+    }
+
+    private static async Task<IResult> SignInAsync(BankSignInManager signInManager, BankUser user, IEnumerable<string> scopes)
+    {
+        var principal = await signInManager.CreateUserPrincipalAsync(user);
+        principal.SetScopes(scopes);
+        principal.SetResources("branchnet-api");
+        principal.SetDestinations(claim => claim.Type switch
+        {
+            Claims.Name or Claims.Subject or Claims.Role or BankClaimsPrincipalFactory.DisplayNameClaim or BankClaimsPrincipalFactory.UnitClaim
+                => [Destinations.AccessToken, Destinations.IdentityToken],
+            // The security stamp never leaves the server.
+            _ => [],
+        });
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Reject(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

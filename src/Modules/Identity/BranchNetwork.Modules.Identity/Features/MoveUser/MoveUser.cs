@@ -1,0 +1,40 @@
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.Modules.Identity.Data;
+using BranchNetwork.Modules.Identity.Resources;
+using BranchNetwork.SharedKernel;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Localization;
+
+namespace BranchNetwork.Modules.Identity.Features.MoveUser;
+
+/// <summary>Moves a user to another unit; the organisational scope follows at the next request.</summary>
+public sealed record MoveUserCommand(Guid UserId, Guid UnitId, string? Position) : ICommand<UserSummary>;
+
+internal sealed class MoveUserValidator : AbstractValidator<MoveUserCommand>
+{
+    public MoveUserValidator()
+    {
+        RuleFor(c => c.UnitId).NotEmpty();
+        RuleFor(c => c.Position).MaximumLength(Domain.BankUser.PositionMaxLength);
+    }
+}
+
+internal sealed class MoveUserHandler(IdentityDbContext db, ICurrentUser currentUser, IStringLocalizer<IdentityText> text) : ICommandHandler<MoveUserCommand, UserSummary>
+{
+    public async ValueTask<UserSummary> Handle(MoveUserCommand command, CancellationToken cancellationToken)
+    {
+        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
+        var user = await db.GetUserOr404Async(command.UserId, text, cancellationToken);
+        var unit = await db.GetUnitOr404Async(command.UnitId, text, cancellationToken);
+        user.UnitId = unit.Id;
+        if (command.Position is not null)
+        {
+            user.Position = command.Position.Trim();
+        }
+
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.SummaryAsync(user.Id, cancellationToken);
+    }
+}

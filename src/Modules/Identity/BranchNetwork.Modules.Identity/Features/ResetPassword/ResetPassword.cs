@@ -1,0 +1,39 @@
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.Modules.Identity.Data;
+using BranchNetwork.Modules.Identity.Domain;
+using BranchNetwork.Modules.Identity.Resources;
+using BranchNetwork.SharedKernel;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace BranchNetwork.Modules.Identity.Features.ResetPassword;
+
+/// <summary>SystemAdmin sets a new password (e.g. after a user forgot it); any lockout is lifted.</summary>
+public sealed record ResetPasswordCommand(Guid UserId, string NewPassword) : ICommand<UserSummary>;
+
+internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
+{
+    public ResetPasswordValidator() => RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(128);
+}
+
+internal sealed class ResetPasswordHandler(IdentityDbContext db, UserManager<BankUser> users, ICurrentUser currentUser, IStringLocalizer<IdentityText> text)
+    : ICommandHandler<ResetPasswordCommand, UserSummary>
+{
+    public async ValueTask<UserSummary> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
+    {
+        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
+        var user = await db.GetUserOr404Async(command.UserId, text, cancellationToken);
+        foreach (var validator in users.PasswordValidators)
+        {
+            (await validator.ValidateAsync(users, user, command.NewPassword)).ThrowIfFailed("newPassword");
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        (await users.ResetPasswordAsync(user, token, command.NewPassword)).ThrowIfFailed("newPassword");
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return await db.SummaryAsync(user.Id, cancellationToken);
+    }
+}

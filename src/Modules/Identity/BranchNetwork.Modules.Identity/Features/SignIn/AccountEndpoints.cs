@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using BranchNetwork.Modules.Identity.Domain;
+using BranchNetwork.Modules.Identity.Features.IssueTokens;
+using BranchNetwork.Modules.Identity.Services;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace BranchNetwork.Modules.Identity.Features.SignIn;
+
+/// <summary>
+/// Cookie sign-in for the web UI (ORG-4): the sign-in pages post here (with antiforgery tokens),
+/// and these endpoints redirect back to a page with an error code, never to a foreign site.
+/// </summary>
+internal static class AccountEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var account = endpoints.MapGroup("/account").WithTags("Account").ExcludeFromDescription();
+        account.MapPost("/login", LoginAsync).RequireRateLimiting(ConnectEndpoints.SignInRateLimit);
+        account.MapPost("/login-2fa", LoginTwoFactorAsync).RequireRateLimiting(ConnectEndpoints.SignInRateLimit);
+        account.MapPost("/enrol-2fa", EnrolTwoFactorAsync).RequireRateLimiting(ConnectEndpoints.SignInRateLimit);
+        account.MapPost("/logout", LogoutAsync);
+    }
+
+    private static async Task<IResult> LoginAsync(
+        [FromForm] string? userName,
+        [FromForm] string? password,
+        [FromForm] string? returnUrl,
+        BankSignInManager signInManager,
+        ILogger<BankSignInManager> logger)
+    {
+        var back = SafeReturnUrl(returnUrl);
+        var user = string.IsNullOrWhiteSpace(userName) ? null : await signInManager.UserManager.FindByNameAsync(userName);
+        if (user is null || string.IsNullOrEmpty(password))
+        {
+            logger.LogWarning("Sign-in failed for {UserName}: unknown user or empty password", userName);
+            return Back("/account/login", "invalid", back);
+        }
+
+        if (!user.IsActive)
+        {
+            logger.LogWarning("Sign-in refused for disabled account {UserName}", userName);
+            return Back("/account/login", "disabled", back);
+        }
+
+        var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused for locked-out account {UserName}", userName);
+            return Back("/account/login", "locked", back);
+        }
+
+        if (!check.Succeeded)
+        {
+            logger.LogWarning("Sign-in failed for {UserName}: wrong password", userName);
+            return Back("/account/login", "invalid", back);
+        }
+
+        if (await signInManager.MustEnrolTwoFactorAsync(user))
+        {
+            await signInManager.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, TwoFactorPrincipal(user));
+            return Results.LocalRedirect($"/account/enrol-2fa?returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            await signInManager.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, TwoFactorPrincipal(user));
+            return Results.LocalRedirect($"/account/login-2fa?returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        await signInManager.SignInAsync(user, isPersistent: false);
+        logger.LogInformation("Signed in {UserName}", userName);
+        return Results.LocalRedirect(back);
+    }
+
+    private static async Task<IResult> LoginTwoFactorAsync([FromForm] string? code, [FromForm] string? returnUrl, BankSignInManager signInManager, ILogger<BankSignInManager> logger)
+    {
+        var back = SafeReturnUrl(returnUrl);
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Back("/account/login", "expired", back);
+        }
+
+        var result = await signInManager.TwoFactorAuthenticatorSignInAsync(Normalise(code), isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Signed in {UserName} with TOTP", user.UserName);
+            return Results.LocalRedirect(back);
+        }
+
+        logger.LogWarning("TOTP sign-in failed for {UserName}", user.UserName);
+        return Back("/account/login-2fa", result.IsLockedOut ? "locked" : "code", back);
+    }
+
+    private static async Task<IResult> EnrolTwoFactorAsync([FromForm] string? code, [FromForm] string? returnUrl, BankSignInManager signInManager, ILogger<BankSignInManager> logger)
+    {
+        var back = SafeReturnUrl(returnUrl);
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Back("/account/login", "expired", back);
+        }
+
+        var users = signInManager.UserManager;
+        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(code));
+        if (!valid)
+        {
+            logger.LogWarning("TOTP enrolment code rejected for {UserName}", user.UserName);
+            return Back("/account/enrol-2fa", "code", back);
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await signInManager.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await signInManager.SignInAsync(user, isPersistent: false);
+        logger.LogInformation("{UserName} enrolled TOTP two-factor and signed in", user.UserName);
+        return Results.LocalRedirect(back);
+    }
+
+    private static async Task<IResult> LogoutAsync(BankSignInManager signInManager)
+    {
+        await signInManager.SignOutAsync();
+        return Results.LocalRedirect("/account/login");
+    }
+
+    private static ClaimsPrincipal TwoFactorPrincipal(BankUser user) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme));
+
+    private static string Normalise(string? code) => (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+
+    /// <summary>Only local paths: an open redirect after sign-in would be a phishing tool.</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+
+    private static IResult Back(string page, string error, string returnUrl) =>
+        Results.LocalRedirect($"{page}?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+}

@@ -1,0 +1,133 @@
+using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.Modules.Identity.Data;
+using BranchNetwork.Modules.Identity.Domain;
+using BranchNetwork.Modules.Identity.Features.CreateOrgUnit;
+using BranchNetwork.Modules.Identity.Features.CreateUser;
+using BranchNetwork.Modules.Identity.Features.DisableUser;
+using BranchNetwork.Modules.Identity.Features.GetMe;
+using BranchNetwork.Modules.Identity.Features.GrantRole;
+using BranchNetwork.Modules.Identity.Features.ImportUsers;
+using BranchNetwork.Modules.Identity.Features.IssueTokens;
+using BranchNetwork.Modules.Identity.Features.ListOrgUnits;
+using BranchNetwork.Modules.Identity.Features.ListUsers;
+using BranchNetwork.Modules.Identity.Features.MoveUser;
+using BranchNetwork.Modules.Identity.Features.ResetPassword;
+using BranchNetwork.Modules.Identity.Features.SeedDemoData;
+using BranchNetwork.Modules.Identity.Features.SignIn;
+using BranchNetwork.Modules.Identity.Services;
+using BranchNetwork.SharedKernel.Modules;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace BranchNetwork.Modules.Identity;
+
+/// <summary>Org tree, users, roles, sign-in and the OpenIddict server: the one identity (ORG-1..ORG-4).</summary>
+internal sealed class IdentityModule : IModule
+{
+    /// <summary>Authorisation policy for /api and the hub: OpenIddict bearer tokens only (no cookie, so no CSRF on the API).</summary>
+    public const string ApiPolicy = "api";
+
+    public const string ApiScope = "api";
+
+    public string Name => "Identity";
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddModuleDbContext<IdentityDbContext>(Name, IdentityDbContext.Schema);
+
+        services.AddIdentity<BankUser, BankRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                // Same claim types in the cookie and in OpenIddict tokens, so ICurrentUser reads both alike.
+                options.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                options.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                options.ClaimsIdentity.RoleClaimType = Claims.Role;
+                options.ClaimsIdentity.EmailClaimType = Claims.Email;
+            })
+            .AddEntityFrameworkStores<IdentityDbContext>()
+            .AddSignInManager<BankSignInManager>()
+            .AddClaimsPrincipalFactory<BankClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddScoped(sp => (BankSignInManager)sp.GetRequiredService<SignInManager<BankUser>>());
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "branchnet.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        // A disabled user's or reset password's cookie stops working within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        OpenIddictSetup.Add(builder);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser());
+
+        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+        services.AddScoped<IOrgScope, OrgScope>();
+        services.AddScoped<UserCsvImporter>();
+        services.AddScoped<ClientSeeder>();
+        services.AddScoped<IModuleInitializer, IdentityInitializer>();
+        services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        AccountEndpoints.Map(endpoints);
+        ConnectEndpoints.Map(endpoints);
+
+        GetMeEndpoint.Map(endpoints.MapGroup("/api").WithTags("Identity").RequireAuthorization(ApiPolicy));
+
+        var identity = endpoints.MapGroup("/api/identity").WithTags("Identity").RequireAuthorization(ApiPolicy);
+        ListUsersEndpoint.Map(identity);
+        CreateUserEndpoint.Map(identity);
+        DisableUserEndpoint.Map(identity);
+        ResetPasswordEndpoint.Map(identity);
+        MoveUserEndpoint.Map(identity);
+        ImportUsersEndpoint.Map(identity);
+        ListOrgUnitsEndpoint.Map(identity);
+        CreateOrgUnitEndpoint.Map(identity);
+        GrantRoleEndpoint.Map(identity);
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,58 @@
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.Modules.Identity.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchNetwork.Modules.Identity.Services;
+
+internal sealed class OrganisationDirectory(IdentityDbContext db) : IOrganisationDirectory
+{
+    public async Task<OrgUnitInfo?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken = default) =>
+        (await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken))?.ToInfo();
+
+    public async Task<IReadOnlyList<OrgUnitInfo>> ListSubBranchesAsync(CancellationToken cancellationToken = default) =>
+        (await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Kind == OrgUnitKind.SubBranch && !u.IsRetired)
+            .OrderBy(u => u.Code)
+            .ToListAsync(cancellationToken))
+        .Select(u => u.ToInfo())
+        .ToList();
+
+    public async Task<IReadOnlyList<Guid>> GetUnitAndDescendantsAsync(Guid unitId, CancellationToken cancellationToken = default)
+    {
+        // The tree is small (one branch network): load the parent links once and walk them in memory.
+        var links = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
+        if (!links.Any(l => l.Id == unitId))
+        {
+            return [];
+        }
+
+        var children = links.Where(l => l.ParentId is not null).ToLookup(l => l.ParentId!.Value, l => l.Id);
+        var result = new List<Guid>();
+        var pending = new Queue<Guid>([unitId]);
+        while (pending.TryDequeue(out var id))
+        {
+            result.Add(id);
+            foreach (var child in children[id])
+            {
+                pending.Enqueue(child);
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<BankUserInfo?> FindUserAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == userId
+                           select r.Name!).ToListAsync(cancellationToken);
+        return new BankUserInfo(user.Id, user.UserName!, user.DisplayName, user.UnitId, user.Position, user.IsActive, roles.Order(StringComparer.Ordinal).ToList());
+    }
+}

@@ -22,7 +22,9 @@ public static class InfrastructureExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, DenialLoggingAuthorizationHandler>();
+        // Bad JSON throws, so the exception handler answers it as problem details like every other failure.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 }

@@ -1,14 +1,16 @@
+using BranchNetwork.Infrastructure.Resources;
 using BranchNetwork.SharedKernel.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace BranchNetwork.Infrastructure.Web;
 
 /// <summary>Turns every failure of a user request into RFC 9457 problem details; unknown failures stay 500 but say nothing internal.</summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, IStringLocalizer<PlatformText> text, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -30,6 +32,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        // Platform-wide codes get the user's language here; module errors arrive already localised.
+        var localised = text[code];
+        if (!localised.ResourceNotFound)
+        {
+            title = localised.Value;
         }
 
         httpContext.Response.StatusCode = status;

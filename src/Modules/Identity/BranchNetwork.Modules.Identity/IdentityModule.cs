@@ -10,7 +10,9 @@ using BranchNetwork.Modules.Identity.Features.GrantRole;
 using BranchNetwork.Modules.Identity.Features.ImportUsers;
 using BranchNetwork.Modules.Identity.Features.IssueTokens;
 using BranchNetwork.Modules.Identity.Features.ListOrgUnits;
+using BranchNetwork.Modules.Identity.Features.ListUnitMembers;
 using BranchNetwork.Modules.Identity.Features.ListUsers;
+using BranchNetwork.Modules.Identity.Features.RenameOrgUnit;
 using BranchNetwork.Modules.Identity.Features.MoveUser;
 using BranchNetwork.Modules.Identity.Features.ResetPassword;
 using BranchNetwork.Modules.Identity.Features.SeedDemoData;
@@ -114,6 +116,8 @@ internal sealed class IdentityModule : IModule
         ImportUsersEndpoint.Map(identity);
         ListOrgUnitsEndpoint.Map(identity);
         CreateOrgUnitEndpoint.Map(identity);
+        RenameOrgUnitEndpoint.Map(identity);
+        ListUnitMembersEndpoint.Map(identity);
         GrantRoleEndpoint.Map(identity);
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features;
 
 /// <summary>A user as the administration screens and API show it.</summary>
-public sealed record UserSummary(
+internal sealed record UserSummary(
     Guid Id,
     string UserName,
     string DisplayName,

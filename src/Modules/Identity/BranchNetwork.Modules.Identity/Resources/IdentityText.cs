@@ -1,7 +1,7 @@
 namespace BranchNetwork.Modules.Identity.Resources;
 
 /// <summary>Marker for the module's strings: IdentityText.resx (zh-CN, neutral) and IdentityText.en.resx.</summary>
-public sealed class IdentityText
+internal sealed class IdentityText
 {
     private IdentityText()
     {

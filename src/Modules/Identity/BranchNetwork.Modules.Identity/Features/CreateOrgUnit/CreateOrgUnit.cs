@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features.CreateOrgUnit;
 
-public sealed record CreateOrgUnitCommand(string Code, string Name, OrgUnitKind Kind, Guid? ParentId) : ICommand<OrgUnitInfo>;
+internal sealed record CreateOrgUnitCommand(string Code, string Name, OrgUnitKind Kind, Guid? ParentId) : ICommand<OrgUnitInfo>;
 
 internal sealed class CreateOrgUnitValidator : AbstractValidator<CreateOrgUnitCommand>
 {

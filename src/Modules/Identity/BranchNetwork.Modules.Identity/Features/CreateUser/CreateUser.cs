@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.CreateUser;
 
 /// <summary>SystemAdmin opens an account in a unit. New accounts hold the Staff role; other roles are granted by SecurityAdmin.</summary>
-public sealed record CreateUserCommand(string UserName, string DisplayName, Guid UnitId, string? Position, string Password) : ICommand<UserSummary>;
+internal sealed record CreateUserCommand(string UserName, string DisplayName, Guid UnitId, string? Position, string Password) : ICommand<UserSummary>;
 
 internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {

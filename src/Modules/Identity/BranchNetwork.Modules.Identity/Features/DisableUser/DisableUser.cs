@@ -12,7 +12,7 @@ using OpenIddict.Abstractions;
 namespace BranchNetwork.Modules.Identity.Features.DisableUser;
 
 /// <summary>Disables or re-enables an account. Disabling revokes every token and cookie of the user at once.</summary>
-public sealed record SetUserActiveCommand(Guid UserId, bool Active) : ICommand<UserSummary>;
+internal sealed record SetUserActiveCommand(Guid UserId, bool Active) : ICommand<UserSummary>;
 
 internal sealed class SetUserActiveHandler(
     IdentityDbContext db,

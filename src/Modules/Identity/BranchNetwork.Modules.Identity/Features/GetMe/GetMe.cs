@@ -9,11 +9,11 @@ using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features.GetMe;
 
-public sealed record MeUnit(Guid Id, string Code, string Name, OrgUnitKind Kind);
+internal sealed record MeUnit(Guid Id, string Code, string Name, OrgUnitKind Kind);
 
-public sealed record MeResponse(Guid Id, string UserName, string DisplayName, string? Position, MeUnit Unit, IReadOnlyList<string> Roles, bool TwoFactorEnabled);
+internal sealed record MeResponse(Guid Id, string UserName, string DisplayName, string? Position, MeUnit Unit, IReadOnlyList<string> Roles, bool TwoFactorEnabled);
 
-public sealed record GetMeQuery : IQuery<MeResponse>;
+internal sealed record GetMeQuery : IQuery<MeResponse>;
 
 internal sealed class GetMeHandler(IdentityDbContext db, ICurrentUser currentUser, IStringLocalizer<IdentityText> text) : IQueryHandler<GetMeQuery, MeResponse>
 {

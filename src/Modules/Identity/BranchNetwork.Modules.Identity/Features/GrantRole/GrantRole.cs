@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.GrantRole;
 
 /// <summary>SecurityAdmin grants or revokes a role. 三员分立: SystemAdmin, SecurityAdmin and Auditor never meet on one account.</summary>
-public sealed record ChangeRoleCommand(Guid UserId, string Role, bool Grant) : ICommand<UserSummary>;
+internal sealed record ChangeRoleCommand(Guid UserId, string Role, bool Grant) : ICommand<UserSummary>;
 
 internal sealed class ChangeRoleValidator : AbstractValidator<ChangeRoleCommand>
 {

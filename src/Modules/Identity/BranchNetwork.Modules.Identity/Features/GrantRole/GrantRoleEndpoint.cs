@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BranchNetwork.Modules.Identity.Features.GrantRole;
 
-public sealed record GrantRoleBody(string Role);
+internal sealed record GrantRoleBody(string Role);
 
 internal static class GrantRoleEndpoint
 {

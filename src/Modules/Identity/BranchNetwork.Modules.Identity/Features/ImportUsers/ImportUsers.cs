@@ -5,7 +5,7 @@ using Mediator;
 namespace BranchNetwork.Modules.Identity.Features.ImportUsers;
 
 /// <summary>SystemAdmin imports accounts from a CSV file, all or nothing.</summary>
-public sealed record ImportUsersCommand(byte[] Content) : ICommand<ImportUsersResult>;
+internal sealed record ImportUsersCommand(byte[] Content) : ICommand<ImportUsersResult>;
 
 internal sealed class ImportUsersHandler(UserCsvImporter importer, ICurrentUser currentUser) : ICommandHandler<ImportUsersCommand, ImportUsersResult>
 {

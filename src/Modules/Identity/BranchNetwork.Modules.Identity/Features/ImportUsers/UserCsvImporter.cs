@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features.ImportUsers;
 
-public sealed record ImportUsersResult(int Created, IReadOnlyList<string> UserNames);
+internal sealed record ImportUsersResult(int Created, IReadOnlyList<string> UserNames);
 
 /// <summary>
 /// Reads a user list (UTF-8 or GB18030 CSV, Chinese or English headers) and creates every account,

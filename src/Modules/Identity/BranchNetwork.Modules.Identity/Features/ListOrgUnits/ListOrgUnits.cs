@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Identity.Features.ListOrgUnits;
 
-public sealed record OrgUnitNode(Guid Id, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, bool IsRetired, int MemberCount, IReadOnlyList<OrgUnitNode> Children);
+internal sealed record OrgUnitNode(Guid Id, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, bool IsRetired, int MemberCount, IReadOnlyList<OrgUnitNode> Children);
 
 /// <summary>The organisation tree (ORG-1). Its shape is not secret: every signed-in user may read it.</summary>
-public sealed record ListOrgUnitsQuery : IQuery<IReadOnlyList<OrgUnitNode>>;
+internal sealed record ListOrgUnitsQuery : IQuery<IReadOnlyList<OrgUnitNode>>;
 
 internal sealed class ListOrgUnitsHandler(IdentityDbContext db) : IQueryHandler<ListOrgUnitsQuery, IReadOnlyList<OrgUnitNode>>
 {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Identity.Features.ListUsers;
 
-public sealed record ListUsersQuery(string? Search, Guid? UnitId, int? Page, int? PageSize) : IQuery<PagedResult<UserSummary>>;
+internal sealed record ListUsersQuery(string? Search, Guid? UnitId, int? Page, int? PageSize) : IQuery<PagedResult<UserSummary>>;
 
 internal sealed class ListUsersHandler(IdentityDbContext db, ICurrentUser currentUser) : IQueryHandler<ListUsersQuery, PagedResult<UserSummary>>
 {

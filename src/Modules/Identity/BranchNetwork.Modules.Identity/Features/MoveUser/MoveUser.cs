@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.MoveUser;
 
 /// <summary>Moves a user to another unit; the organisational scope follows at the next request.</summary>
-public sealed record MoveUserCommand(Guid UserId, Guid UnitId, string? Position) : ICommand<UserSummary>;
+internal sealed record MoveUserCommand(Guid UserId, Guid UnitId, string? Position) : ICommand<UserSummary>;
 
 internal sealed class MoveUserValidator : AbstractValidator<MoveUserCommand>
 {

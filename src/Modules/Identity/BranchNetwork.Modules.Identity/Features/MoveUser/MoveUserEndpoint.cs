@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BranchNetwork.Modules.Identity.Features.MoveUser;
 
-public sealed record MoveUserBody(Guid UnitId, string? Position);
+internal sealed record MoveUserBody(Guid UnitId, string? Position);
 
 internal static class MoveUserEndpoint
 {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.ResetPassword;
 
 /// <summary>SystemAdmin sets a new password (e.g. after a user forgot it); any lockout is lifted.</summary>
-public sealed record ResetPasswordCommand(Guid UserId, string NewPassword) : ICommand<UserSummary>;
+internal sealed record ResetPasswordCommand(Guid UserId, string NewPassword) : ICommand<UserSummary>;
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BranchNetwork.Modules.Identity.Features.ResetPassword;
 
-public sealed record ResetPasswordBody(string NewPassword);
+internal sealed record ResetPasswordBody(string NewPassword);
 
 internal static class ResetPasswordEndpoint
 {

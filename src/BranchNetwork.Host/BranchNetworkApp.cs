@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using BranchNetwork.Host.Components;
+using BranchNetwork.Infrastructure;
+using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Infrastructure.Resources;
+using BranchNetwork.Infrastructure.Web;
+using BranchNetwork.Modules.Identity;
+using BranchNetwork.Modules.Identity.Features.IssueTokens;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Modules;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace BranchNetwork.Host;
+
+/// <summary>The composition root: platform services, every module, the middleware pipeline.</summary>
+internal static class BranchNetworkApp
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
+
+    /// <summary>Builds the app, applies migrations and seeds; returns null after <c>--migrate-only</c>.</summary>
+    public static async Task<WebApplication?> BuildAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // `dotnet ef … -- --provider PostgreSql` and `--migrate-only` arrive as command-line switches.
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--provider"] = "Database:Provider" });
+        var migrateOnly = args.Contains("--migrate-only", StringComparer.Ordinal);
+
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+
+        await PrepareDatabaseAsync(app);
+        return migrateOnly ? null : app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.UseStaticWebAssets();
+        services.AddSerilog((sp, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+
+        builder.AddPlatformInfrastructure();
+        foreach (var module in ModuleCatalog.Modules)
+        {
+            module.AddServices(builder);
+        }
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(IdentityModule)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly), includeInternalTypes: true);
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            options.ApplyCurrentCultureToResponseHeaders = true;
+        });
+
+        var signInPermits = builder.Configuration.GetValue("RateLimiting:SignInPermitsPerMinute", 20);
+        var writePermits = builder.Configuration.GetValue("RateLimiting:WritesPerMinute", 300);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(ConnectEndpoints.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
+            // Writes are limited per user (or per address when anonymous) so one client cannot flood the bank's data.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("reads")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = writePermits, Window = TimeSpan.FromMinutes(1) }));
+            options.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RateLimiting")
+                    .LogWarning("Rate limit hit: {Method} {Path}", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<PlatformText>>()["too_many_requests"],
+                    },
+                });
+            };
+        });
+
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<AuthRequirementTransformer>();
+            options.AddOperationTransformer<AuthRequirementTransformer>();
+        });
+        var health = services.AddHealthChecks();
+        foreach (var database in services.Where(d => d.ServiceType == typeof(ModuleDatabase)).Select(d => (ModuleDatabase)d.ImplementationInstance!).ToList())
+        {
+            health.Add(new HealthCheckRegistration($"db-{database.Module}", sp => new ModuleDatabaseHealthCheck(sp, database.ContextType), HealthStatus.Unhealthy, ["ready"]));
+        }
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddMudServices();
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+
+        app.MapGet("/culture/set", (string? culture, string? redirectUri, HttpContext context) =>
+        {
+            var chosen = SupportedCultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "zh-CN";
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            var back = !string.IsNullOrEmpty(redirectUri) && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
+            return Results.LocalRedirect(back);
+        }).ExcludeFromDescription().AllowAnonymous();
+
+        foreach (var module in ModuleCatalog.Modules)
+        {
+            module.MapEndpoints(app);
+        }
+
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly).Distinct().ToArray());
+    }
+
+    private static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        logger.LogInformation("Database provider: {Provider}", settings.Provider);
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+        using var scope = app.Services.CreateScope();
+        foreach (var initializer in scope.ServiceProvider.GetServices<IModuleInitializer>())
+        {
+            await initializer.InitializeAsync(CancellationToken.None);
+        }
+
+        var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
+        if (seedDemo)
+        {
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(CancellationToken.None);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using BranchNetwork.Modules.Identity;
+using BranchNetwork.SharedKernel.Modules;
+
+namespace BranchNetwork.Host;
+
+/// <summary>Every module of the monolith, in start-up order. A new module adds one line here.</summary>
+internal static class ModuleCatalog
+{
+    public static readonly IReadOnlyList<IModule> Modules =
+    [
+        new IdentityModule(),
+    ];
+}

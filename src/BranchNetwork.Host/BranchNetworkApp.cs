@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using BranchNetwork.Host.Components;
 using BranchNetwork.Infrastructure;
@@ -121,14 +123,19 @@ internal static class BranchNetworkApp
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddMudServices();
+        // The security headers middleware sends X-Frame-Options: DENY for every response.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        // Render Chinese as text, not as numeric character references (pages are mostly Chinese).
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        // Outermost, so it logs the status the client really gets (after the exception handler).
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
@@ -162,7 +169,8 @@ internal static class BranchNetworkApp
         }
 
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            // Our own CSP already says frame-ancestors 'none'; Blazor would add a second, weaker header.
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
             .AddAdditionalAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly).Distinct().ToArray());
     }
 

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace BranchNetwork.Testing;
+
+/// <summary>
+/// The real app (Program) on a fresh database of the provider under test, with demo data.
+/// One per test class; tokens come from the real /connect/token endpoint.
+/// </summary>
+public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "BranchNet#2026";
+
+    private readonly ConcurrentDictionary<string, string> tokens = new();
+
+    public TestDatabase Database { get; } = new();
+
+    /// <summary>ASPNETCORE environment of the app; Development seeds demo data and allows the password grant.</summary>
+    protected virtual string EnvironmentName => "Development";
+
+    /// <summary>Extra configuration for a test class (e.g. a tight rate limit).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        await Database.CreateAsync();
+        if (Database.Unavailable is null)
+        {
+            // Starts the host: migrations and seeding run now, not in the first test.
+            _ = Server;
+        }
+    }
+
+    /// <summary>Call first in every test: skips (or fails under BRANCHNET_REQUIRE_ALL) when the provider cannot run here.</summary>
+    public void EnsureAvailable()
+    {
+        if (Database.Unavailable is { } reason)
+        {
+            TestEnvironment.Unavailable(reason);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:BranchNetwork", Database.ConnectionString);
+        builder.UseSetting("RateLimiting:SignInPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimiting:WritesPerMinute", "100000");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>An API client carrying a bearer token of the user (password grant, Development only).</summary>
+    public async Task<HttpClient> ClientForAsync(string userName, string password = DemoPassword)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName, password));
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string userName, string password = DemoPassword)
+    {
+        if (tokens.TryGetValue(userName, out var cached))
+        {
+            return cached;
+        }
+
+        var response = await RequestPasswordTokenAsync(userName, password);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"token for {userName}: {(int)response.StatusCode} {body}");
+        var token = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+        tokens[userName] = token;
+        return token;
+    }
+
+    public async Task<HttpResponseMessage> RequestPasswordTokenAsync(string userName, string password, string scope = "openid profile roles api")
+    {
+        using var client = CreateAnonymousClient();
+        return await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "branchnet-cli",
+            ["username"] = userName,
+            ["password"] = password,
+            ["scope"] = scope,
+        }));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public static class HttpJson
+{
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) => client.PostAsJsonAsync(url, body);
+}

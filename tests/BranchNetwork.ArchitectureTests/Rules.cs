@@ -1,0 +1,54 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+using NetArchTest.Rules;
+
+namespace BranchNetwork.ArchitectureTests;
+
+/// <summary>The house rules as functions over a set of types, so each can be shown to fail on a violating type.</summary>
+internal static class Rules
+{
+    /// <summary>
+    /// Types of <paramref name="types"/> that use another module's implementation (anything of it but its .Contracts).
+    /// </summary>
+    public static IReadOnlyList<string> UsingOtherModulesInternals(Types types, IEnumerable<Assembly> otherModules)
+    {
+        var forbidden = otherModules.SelectMany(ImplementationNames).Distinct().ToArray();
+        if (forbidden.Length == 0)
+        {
+            return [];
+        }
+
+        var result = types.ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        return result.IsSuccessful ? [] : [.. result.FailingTypeNames];
+    }
+
+    /// <summary>Types of a module that are public although they need not be (Blazor components must be public for routing).</summary>
+    public static IReadOnlyList<string> PublicWithoutNeed(Types types)
+    {
+        var result = types
+            .That().DoNotInherit(typeof(ComponentBase))
+            .And().DoNotHaveNameStartingWith("<")
+            .And().DoNotResideInNamespaceStartingWith("__Blazor")
+            .And().DoNotHaveName("_Imports")
+            .Should().NotBePublic()
+            .GetResult();
+        return result.IsSuccessful ? [] : [.. result.FailingTypeNames];
+    }
+
+    /// <summary>Mediator handlers that are not sealed.</summary>
+    public static IReadOnlyList<string> UnsealedHandlers(Types types)
+    {
+        var result = types.That().HaveNameEndingWith("Handler").And().AreClasses().Should().BeSealed().GetResult();
+        return result.IsSuccessful ? [] : [.. result.FailingTypeNames];
+    }
+
+    /// <summary>Namespaces (and root-namespace type names) of a module that are not its contracts.</summary>
+    private static IEnumerable<string> ImplementationNames(Assembly module)
+    {
+        var root = module.GetName().Name!;
+        foreach (var type in module.GetTypes().Where(t => t.Namespace is not null && !t.Name.StartsWith('<')))
+        {
+            yield return type.Namespace == root ? type.FullName! : type.Namespace!;
+        }
+    }
+}

@@ -136,6 +136,7 @@ internal static class BranchNetworkApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<NulCharacterGuardMiddleware>();
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();

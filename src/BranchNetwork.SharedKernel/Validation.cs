@@ -11,7 +11,9 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var failures = TextGuard.FieldsWithNul(message)
+            .Select(field => new FluentValidation.Results.ValidationFailure(field, "The text contains a character that is not allowed (NUL)."))
+            .ToList();
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);

@@ -35,6 +35,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
                 postgresAdmin = admin;
                 ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
+                // Created here so the app's migrator finds it (and logs no failed connection first).
+                await using (var connection = new NpgsqlConnection(admin))
+                {
+                    await connection.OpenAsync();
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                    await create.ExecuteNonQueryAsync();
+                }
+
                 break;
             case "SqlServer":
                 var server = TestEnvironment.SqlServerConnectionString ?? await SqlServerContainer.StartAsync();

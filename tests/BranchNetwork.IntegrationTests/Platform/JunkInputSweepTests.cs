@@ -20,7 +20,18 @@ public sealed class JunkInputSweepTests(BranchNetworkFactory app) : IClassFixtur
         "{\"userName\":12,\"unitId\":\"not-a-guid\",\"kind\":\"Galaxy\",\"version\":\"x\"}",
         "{\"userName\":\"" + new string('x', 5000) + "\",\"displayName\":\"" + new string('名', 5000) + "\",\"name\":\"" + new string('n', 5000) + "\",\"role\":\"" + new string('r', 500) + "\"}",
         "{\"unitId\":\"00000000-0000-0000-0000-000000000000\",\"newPassword\":null,\"role\":null,\"version\":-1}",
+        "{\"userName\":\"a\\u0000b\",\"displayName\":\"x\\u0000\",\"name\":\"\\u0000\",\"code\":\"A\\u0000\",\"role\":\"\\u0000\",\"newPassword\":\"\\u0000\",\"password\":\"\\u0000\",\"version\":1}",
     ];
+
+    private static readonly Dictionary<string, string> JunkForm = new()
+    {
+        ["userName"] = "head01\0",
+        ["username"] = "admin\0",
+        ["password"] = "\0",
+        ["grant_type"] = "password",
+        ["client_id"] = "branchnet-cli",
+        ["code"] = "\0",
+    };
 
     [Fact]
     public async Task No_endpoint_answers_junk_with_a_server_error()
@@ -42,13 +53,15 @@ public sealed class JunkInputSweepTests(BranchNetworkFactory app) : IClassFixtur
                 .Replace("{role}", "NoSuchRole", StringComparison.Ordinal);
             foreach (var client in clients)
             {
-                foreach (var body in method is "GET" or "HEAD" ? [null] : JunkBodies.Cast<string?>())
+                foreach (var body in method is "GET" or "HEAD" ? [null] : JunkBodies.Append("form").Cast<string?>())
                 {
                     using var request = new HttpRequestMessage(new HttpMethod(method), path + "?page=-5&pageSize=999999&search=%00%27--");
-                    if (body is not null)
+                    request.Content = body switch
                     {
-                        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                    }
+                        null => null,
+                        "form" => new FormUrlEncodedContent(JunkForm),
+                        _ => new StringContent(body, Encoding.UTF8, "application/json"),
+                    };
 
                     var response = await client.SendAsync(request);
                     if ((int)response.StatusCode >= 500)
@@ -60,6 +73,22 @@ public sealed class JunkInputSweepTests(BranchNetworkFactory app) : IClassFixtur
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_search_or_a_name_is_a_400_on_every_provider()
+    {
+        app.EnsureAvailable();
+        var admin = await app.ClientForAsync("admin");
+
+        var search = await admin.GetAsync("/api/identity/users?search=%00");
+        var create = await admin.PostAsync("/api/identity/users", new StringContent("{\"userName\":\"nul.user\",\"displayName\":\"a\\u0000b\",\"unitId\":\"" + Guid.NewGuid() + "\",\"password\":\"Nul#2026password\"}", Encoding.UTF8, "application/json"));
+        var token = await app.RequestPasswordTokenAsync("admin\0", BranchNetworkFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.BadRequest, search.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
+        Assert.True((await create.JsonAsync()).GetProperty("errors").TryGetProperty("displayName", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, token.StatusCode);
     }
 
     [Fact]

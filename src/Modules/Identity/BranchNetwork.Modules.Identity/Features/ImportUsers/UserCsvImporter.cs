@@ -61,6 +61,11 @@ internal sealed class UserCsvImporter(IdentityDbContext db, UserManager<BankUser
             var position = values.GetValueOrDefault("position")?.Trim();
             var password = values.GetValueOrDefault("password") ?? "";
 
+            foreach (var (column, value) in values.Where(v => TextGuard.HasNul(v.Value)))
+            {
+                Error($"{prefix}.{column}", text["TextHasNul"]);
+            }
+
             if (userName.Length == 0 || userName.Length > 64 || userName.Any(c => !users.Options.User.AllowedUserNameCharacters.Contains(c)))
             {
                 Error($"{prefix}.userName", text["UserNameFormat"]);

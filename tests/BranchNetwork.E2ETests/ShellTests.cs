@@ -59,7 +59,7 @@ public sealed class ShellTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var page = await app.SignedInPageAsync("admin");
         await page.ClickAsync("[data-testid=nav-users]");
-        await page.WaitForSelectorAsync("[data-testid=users-table]");
+        await page.Locator("[data-testid=users-table]").GetByText("head01", new() { Exact = true }).WaitForAsync();
 
         var table = await page.InnerTextAsync("[data-testid=users-table]");
         Assert.Contains("head01", table, StringComparison.Ordinal);

@@ -4,10 +4,13 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using BranchNetwork.Host.Components;
 using BranchNetwork.Infrastructure;
+using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Infrastructure.Resources;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Identity;
+using BranchNetwork.Modules.Notifications;
 using BranchNetwork.Modules.Identity.Features.IssueTokens;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Modules;
@@ -55,6 +58,7 @@ internal static class BranchNetworkApp
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
         builder.AddPlatformInfrastructure();
+        builder.AddPlatformJobs();
         foreach (var module in ModuleCatalog.Modules)
         {
             module.AddServices(builder);
@@ -63,7 +67,7 @@ internal static class BranchNetworkApp
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished)];
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly), includeInternalTypes: true);
@@ -140,10 +144,12 @@ internal static class BranchNetworkApp
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseMiddleware<HubAccessTokenMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseJobsDashboard(BankRoles.SystemAdmin);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
@@ -169,6 +175,8 @@ internal static class BranchNetworkApp
             module.MapEndpoints(app);
         }
 
+        Platform.ParkedMessagesEndpoint.Map(app);
+
         app.MapRazorComponents<App>()
             // Our own CSP already says frame-ancestors 'none'; Blazor would add a second, weaker header.
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
@@ -187,6 +195,8 @@ internal static class BranchNetworkApp
         {
             await initializer.InitializeAsync(CancellationToken.None);
         }
+
+        app.Services.RegisterRecurringJobs();
 
         var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
         if (seedDemo)

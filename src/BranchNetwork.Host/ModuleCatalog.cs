@@ -1,4 +1,5 @@
 using BranchNetwork.Modules.Identity;
+using BranchNetwork.Modules.Notifications;
 using BranchNetwork.SharedKernel.Modules;
 
 namespace BranchNetwork.Host;
@@ -9,5 +10,6 @@ internal static class ModuleCatalog
     public static readonly IReadOnlyList<IModule> Modules =
     [
         new IdentityModule(),
+        new NotificationsModule(),
     ];
 }

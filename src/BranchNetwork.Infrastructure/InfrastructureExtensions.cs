@@ -19,6 +19,8 @@ public static class InfrastructureExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<Outbox.OutboxProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<Outbox.OutboxProcessor>());
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, DenialLoggingAuthorizationHandler>();

@@ -66,6 +66,8 @@ public sealed class BrowserApp : BranchNetworkFactory
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
+        // Generous: the browser tests share two cores with the rest of the suite.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.FillAsync("#userName", userName);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace BranchNetwork.Testing;
@@ -18,7 +19,24 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     private readonly ConcurrentDictionary<string, string> tokens = new();
 
-    public TestDatabase Database { get; } = new();
+    private readonly bool ownsDatabase;
+
+    public BranchNetworkFactory()
+        : this(new TestDatabase(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A second app on the database of another (a restart, or a second node).</summary>
+    protected BranchNetworkFactory(TestDatabase database, bool ownsDatabase)
+    {
+        Database = database;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>The app's clock (IClock); tests move it to make time pass.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>ASPNETCORE environment of the app; Development seeds demo data and allows the password grant.</summary>
     protected virtual string EnvironmentName => "Development";
@@ -28,7 +46,11 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public virtual async ValueTask InitializeAsync()
     {
-        await Database.CreateAsync();
+        if (ownsDatabase)
+        {
+            await Database.CreateAsync();
+        }
+
         if (Database.Unavailable is null)
         {
             // Starts the host: migrations and seeding run now, not in the first test.
@@ -53,6 +75,8 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("RateLimiting:SignInPermitsPerMinute", "100000");
         builder.UseSetting("RateLimiting:WritesPerMinute", "100000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Outbox:PollIntervalMilliseconds", "100");
+        builder.ConfigureServices(services => services.AddSingleton<BranchNetwork.SharedKernel.IClock>(Clock));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -100,7 +124,11 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }
@@ -114,4 +142,38 @@ public static class HttpJson
     }
 
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) => client.PostAsJsonAsync(url, body);
+}
+
+/// <summary>Real time plus an offset the test controls.</summary>
+public sealed class TestClock : BranchNetwork.SharedKernel.IClock
+{
+    private TimeSpan offset;
+
+    public DateTime UtcNow => DateTime.UtcNow + offset;
+
+    public void Advance(TimeSpan by) => offset += by;
+}
+
+public static class Eventually
+{
+    /// <summary>Polls until <paramref name="condition"/> holds (outbox delivery and log flushing are asynchronous).</summary>
+    public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, string what, int timeoutMs = 15000)
+    {
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            var value = await probe();
+            if (condition(value))
+            {
+                return value;
+            }
+
+            if ((DateTime.UtcNow - started).TotalMilliseconds > timeoutMs)
+            {
+                Assert.Fail($"Timed out waiting for {what}; last value: {value}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -17,9 +17,22 @@ public static class PersistenceExtensions
         where TContext : DbContext
     {
         var settings = builder.Services.GetDatabaseSettings(builder);
-        builder.Services.AddDbContext<TContext>(options => Configure(options, settings, module, schema));
+        builder.Services.AddDbContext<TContext>((services, options) =>
+        {
+            Configure(options, settings, module, schema);
+            // Interceptors registered in DI apply to every module context (tests use one to inject faults).
+            options.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
         builder.Services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
         return builder.Services;
+    }
+
+    /// <summary>Registers the module's outbox with the processor; the context must implement <c>IOutboxDbContext</c>.</summary>
+    public static IServiceCollection AddModuleOutbox<TContext>(this IServiceCollection services, string module)
+        where TContext : DbContext, Outbox.IOutboxDbContext
+    {
+        services.AddSingleton(new Outbox.ModuleOutbox(module, typeof(TContext)));
+        return services;
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings, string module, string schema)

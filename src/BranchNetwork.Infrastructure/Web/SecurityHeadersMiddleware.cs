@@ -17,8 +17,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        // The API reference UI ships inline scripts; it only exists in Development.
-        if (!context.Request.Path.StartsWithSegments("/scalar"))
+        // The API reference (Development only) and the jobs dashboard (SystemAdmin only) ship inline scripts.
+        if (!context.Request.Path.StartsWithSegments("/scalar") && !context.Request.Path.StartsWithSegments("/jobs"))
         {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
         }

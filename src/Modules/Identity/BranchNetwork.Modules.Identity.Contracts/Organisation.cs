@@ -31,6 +31,12 @@ public interface IOrganisationDirectory
     Task<IReadOnlyList<Guid>> GetUnitAndDescendantsAsync(Guid unitId, CancellationToken cancellationToken = default);
 
     Task<BankUserInfo?> FindUserAsync(Guid userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ids of active users in an audience: within <paramref name="unitId"/> and every unit below it (all units when null),
+    /// holding <paramref name="role"/> (any role when null).
+    /// </summary>
+    Task<IReadOnlyList<Guid>> ListActiveUserIdsAsync(Guid? unitId, string? role, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

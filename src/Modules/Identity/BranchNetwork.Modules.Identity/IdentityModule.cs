@@ -1,4 +1,6 @@
+using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Identity.Jobs;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Domain;
@@ -34,8 +36,7 @@ namespace BranchNetwork.Modules.Identity;
 /// <summary>Org tree, users, roles, sign-in and the OpenIddict server: the one identity (ORG-1..ORG-4).</summary>
 internal sealed class IdentityModule : IModule
 {
-    /// <summary>Authorisation policy for /api and the hub: OpenIddict bearer tokens only (no cookie, so no CSRF on the API).</summary>
-    public const string ApiPolicy = "api";
+    public const string ApiPolicy = AuthPolicies.Api;
 
     public const string ApiScope = "api";
 
@@ -90,6 +91,9 @@ internal sealed class IdentityModule : IModule
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.Hub, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser());
 
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
@@ -98,6 +102,8 @@ internal sealed class IdentityModule : IModule
         services.AddScoped<ClientSeeder>();
         services.AddScoped<IModuleInitializer, IdentityInitializer>();
         services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
+        services.AddScoped<PruneTokensJob>();
+        services.AddSingleton<IRecurringJobSource, IdentityJobs>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -55,4 +55,25 @@ internal sealed class OrganisationDirectory(IdentityDbContext db) : IOrganisatio
                            select r.Name!).ToListAsync(cancellationToken);
         return new BankUserInfo(user.Id, user.UserName!, user.DisplayName, user.UnitId, user.Position, user.IsActive, roles.Order(StringComparer.Ordinal).ToList());
     }
+
+    public async Task<IReadOnlyList<Guid>> ListActiveUserIdsAsync(Guid? unitId, string? role, CancellationToken cancellationToken = default)
+    {
+        var users = db.Users.AsNoTracking().Where(u => u.IsActive);
+        if (unitId is { } id)
+        {
+            var units = await GetUnitAndDescendantsAsync(id, cancellationToken);
+            users = users.Where(u => units.Contains(u.UnitId));
+        }
+
+        if (role is not null)
+        {
+            users = from u in users
+                    join ur in db.UserRoles on u.Id equals ur.UserId
+                    join r in db.Roles on ur.RoleId equals r.Id
+                    where r.Name == role
+                    select u;
+        }
+
+        return await users.Select(u => u.Id).Distinct().ToListAsync(cancellationToken);
+    }
 }

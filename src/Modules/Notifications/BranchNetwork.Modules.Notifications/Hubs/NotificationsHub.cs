@@ -1,0 +1,35 @@
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.Modules.Notifications.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace BranchNetwork.Modules.Notifications.Hubs;
+
+/// <summary>
+/// The one real-time hub (NT-1). Clients only listen; the server pushes to groups per user,
+/// unit and role. Authenticated by an OpenIddict token (query string for WebSockets) or the UI's cookie.
+/// </summary>
+[Authorize(Policy = AuthPolicies.Hub)]
+internal sealed class NotificationsHub : Hub
+{
+    public override async Task OnConnectedAsync()
+    {
+        var user = Context.User!;
+        if (Guid.TryParse(user.FindFirst("sub")?.Value, out var userId))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, NotificationsHubContract.UserGroup(userId));
+        }
+
+        if (Guid.TryParse(user.FindFirst("unit_id")?.Value, out var unitId))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, NotificationsHubContract.UnitGroup(unitId));
+        }
+
+        foreach (var role in user.FindAll("role").Select(c => c.Value).Where(BankRoles.IsKnown))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, NotificationsHubContract.RoleGroup(role));
+        }
+
+        await base.OnConnectedAsync();
+    }
+}

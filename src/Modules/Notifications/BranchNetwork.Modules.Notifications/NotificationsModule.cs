@@ -1,0 +1,50 @@
+using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.Modules.Notifications.Contracts;
+using BranchNetwork.Modules.Notifications.Data;
+using BranchNetwork.Modules.Notifications.Features.ListAnnouncements;
+using BranchNetwork.Modules.Notifications.Features.ListNotifications;
+using BranchNetwork.Modules.Notifications.Features.MarkRead;
+using BranchNetwork.Modules.Notifications.Features.PublishAnnouncement;
+using BranchNetwork.Modules.Notifications.Hubs;
+using BranchNetwork.SharedKernel.Modules;
+using Ganss.Xss;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace BranchNetwork.Modules.Notifications;
+
+/// <summary>The inbox and the real-time hub (NT-1, NT-2), and head-office announcements.</summary>
+internal sealed class NotificationsModule : IModule
+{
+    public string Name => NotificationsDbContext.Module;
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<NotificationsDbContext>(Name, NotificationsDbContext.Schema);
+        builder.Services.AddModuleOutbox<NotificationsDbContext>(Name);
+        builder.Services.AddScoped<NotificationPusher>();
+        builder.Services.AddSingleton<IHtmlSanitizer>(_ => new HtmlSanitizer());
+
+        var signalR = builder.Services.AddSignalR();
+        // NT-2: several nodes share hub messages through Redis when it is configured.
+        if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("branchnet"));
+        }
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(AuthPolicies.Api);
+        ListNotificationsEndpoint.Map(api);
+        MarkReadEndpoint.Map(api);
+        PublishAnnouncementEndpoint.Map(api);
+        ListAnnouncementsEndpoint.Map(api);
+        endpoints.MapHub<NotificationsHub>(NotificationsHubContract.Path);
+    }
+}

@@ -1,0 +1,32 @@
+// Connects the signed-in browser to the notifications hub (cookie auth) and forwards pushes to the bell component.
+let connection;
+
+function loadSignalR() {
+  if (window.signalR) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = "_content/BranchNetwork.Modules.Notifications/lib/signalr/signalr.min.js";
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error("signalr client failed to load"));
+    document.head.appendChild(script);
+  });
+}
+
+export async function connect(bell) {
+  await loadSignalR();
+  if (connection) await connection.stop();
+  connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/notifications")
+    .withAutomaticReconnect()
+    .build();
+  connection.on("unreadCount", count => bell.invokeMethodAsync("OnUnreadCount", count));
+  connection.on("notification", message => bell.invokeMethodAsync("OnNotification", message.title));
+  connection.onreconnected(() => bell.invokeMethodAsync("OnReconnected"));
+  await connection.start();
+  document.documentElement.dataset.notificationsHub = "connected";
+}
+
+export async function disconnect() {
+  if (connection) await connection.stop();
+  connection = undefined;
+}

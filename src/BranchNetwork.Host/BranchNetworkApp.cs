@@ -9,6 +9,7 @@ using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Infrastructure.Resources;
 using BranchNetwork.Infrastructure.Web;
+using BranchNetwork.Modules.Audit;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
 using BranchNetwork.Modules.Identity.Features.IssueTokens;
@@ -67,7 +68,7 @@ internal static class BranchNetworkApp
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule)];
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly), includeInternalTypes: true);

@@ -1,3 +1,4 @@
+using BranchNetwork.Modules.Audit;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
 using BranchNetwork.SharedKernel.Modules;
@@ -11,5 +12,6 @@ internal static class ModuleCatalog
     [
         new IdentityModule(),
         new NotificationsModule(),
+        new AuditModule(),
     ];
 }

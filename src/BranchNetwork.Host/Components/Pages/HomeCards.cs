@@ -16,7 +16,7 @@ internal static class HomeCards
         (BankRoles.AccountingSupervisor, [new("TeamTasks", null), new("MissingLogs", null)]),
         (BankRoles.Staff, [new("MyTasks", null), new("TodayLog", null), new("MyPoints", null)]),
         (BankRoles.TaskAdmin, [new("DraftSchemes", null), new("MissingTargets", null)]),
-        (BankRoles.Auditor, [new("AccessLog", null), new("ChainVerification", null)]),
+        (BankRoles.Auditor, [new("AccessLog", "/audit/access-log"), new("ChainVerification", null)]),
         (BankRoles.Moderator, [new("ReviewQueue", null), new("Reports", null)]),
         (BankRoles.SystemAdmin, [new("ManageUsers", "/admin/users"), new("ImportUsers", "/admin/users/import"), new("OrgTree", "/organisation")]),
         (BankRoles.SecurityAdmin, [new("RoleGrants", "/admin/users"), new("OrgTree", "/organisation")]),

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Services;
 using Microsoft.AspNetCore;
@@ -34,34 +35,43 @@ internal static class ConnectEndpoints
 
         if (request.IsPasswordGrantType())
         {
-            var user = await userManager.FindByNameAsync(request.Username ?? "");
+            // Every outcome of the password grant goes to the access log (AU-1).
+            var accessLog = services.GetRequiredService<IAccessLog>();
+            var userName = request.Username ?? "";
+            var user = await userManager.FindByNameAsync(userName);
             if (user is null)
             {
+                accessLog.RecordSignIn(userName, null, SignInOutcome.Failed, "token: unknown user");
                 return Reject(Errors.InvalidGrant, "The user name or password is incorrect.");
             }
 
             if (!user.IsActive)
             {
+                accessLog.RecordSignIn(userName, user.Id, SignInOutcome.Failed, "token: account disabled");
                 return Reject(Errors.InvalidGrant, "The account is disabled.");
             }
 
             var check = await signInManager.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
             if (check.IsLockedOut)
             {
+                accessLog.RecordSignIn(userName, user.Id, SignInOutcome.LockedOut, "token: locked out");
                 return Reject(Errors.InvalidGrant, "The account is locked after repeated failures; try again later.");
             }
 
             if (!check.Succeeded)
             {
+                accessLog.RecordSignIn(userName, user.Id, SignInOutcome.Failed, "token: wrong password");
                 return Reject(Errors.InvalidGrant, "The user name or password is incorrect.");
             }
 
             // The password grant cannot carry a second factor: privileged accounts use the interactive flow.
             if (user.TwoFactorEnabled || await signInManager.MustEnrolTwoFactorAsync(user))
             {
+                accessLog.RecordSignIn(userName, user.Id, SignInOutcome.Failed, "token: two-factor required");
                 return Reject(Errors.InvalidGrant, "This account needs two-factor sign-in; use the authorization code flow.");
             }
 
+            accessLog.RecordSignIn(user.UserName!, user.Id, SignInOutcome.Succeeded, "token: password grant");
             return await SignInAsync(signInManager, user, request.GetScopes());
         }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Features.IssueTokens;
 using BranchNetwork.Modules.Identity.Services;
@@ -15,6 +16,7 @@ namespace BranchNetwork.Modules.Identity.Features.SignIn;
 /// <summary>
 /// Cookie sign-in for the web UI (ORG-4): the sign-in pages post here (with antiforgery tokens),
 /// and these endpoints redirect back to a page with an error code, never to a foreign site.
+/// Every outcome goes to the access log (AU-1).
 /// </summary>
 internal static class AccountEndpoints
 {
@@ -32,6 +34,7 @@ internal static class AccountEndpoints
         [FromForm] string? password,
         [FromForm] string? returnUrl,
         BankSignInManager signInManager,
+        IAccessLog accessLog,
         ILogger<BankSignInManager> logger)
     {
         var back = SafeReturnUrl(returnUrl);
@@ -39,12 +42,14 @@ internal static class AccountEndpoints
         if (user is null || string.IsNullOrEmpty(password))
         {
             logger.LogWarning("Sign-in failed for {UserName}: unknown user or empty password", userName);
+            accessLog.RecordSignIn(userName ?? "", user?.Id, SignInOutcome.Failed, user is null ? "web: unknown user" : "web: empty password");
             return Back("/account/login", "invalid", back);
         }
 
         if (!user.IsActive)
         {
             logger.LogWarning("Sign-in refused for disabled account {UserName}", userName);
+            accessLog.RecordSignIn(userName!, user.Id, SignInOutcome.Failed, "web: account disabled");
             return Back("/account/login", "disabled", back);
         }
 
@@ -52,12 +57,14 @@ internal static class AccountEndpoints
         if (check.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused for locked-out account {UserName}", userName);
+            accessLog.RecordSignIn(userName!, user.Id, SignInOutcome.LockedOut, "web: locked out");
             return Back("/account/login", "locked", back);
         }
 
         if (!check.Succeeded)
         {
             logger.LogWarning("Sign-in failed for {UserName}: wrong password", userName);
+            accessLog.RecordSignIn(userName!, user.Id, SignInOutcome.Failed, "web: wrong password");
             return Back("/account/login", "invalid", back);
         }
 
@@ -75,10 +82,11 @@ internal static class AccountEndpoints
 
         await signInManager.SignInAsync(user, isPersistent: false);
         logger.LogInformation("Signed in {UserName}", userName);
+        accessLog.RecordSignIn(user.UserName!, user.Id, SignInOutcome.Succeeded, "web: password");
         return Results.LocalRedirect(back);
     }
 
-    private static async Task<IResult> LoginTwoFactorAsync([FromForm] string? code, [FromForm] string? returnUrl, BankSignInManager signInManager, ILogger<BankSignInManager> logger)
+    private static async Task<IResult> LoginTwoFactorAsync([FromForm] string? code, [FromForm] string? returnUrl, BankSignInManager signInManager, IAccessLog accessLog, ILogger<BankSignInManager> logger)
     {
         var back = SafeReturnUrl(returnUrl);
         var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
@@ -91,14 +99,20 @@ internal static class AccountEndpoints
         if (result.Succeeded)
         {
             logger.LogInformation("Signed in {UserName} with TOTP", user.UserName);
+            accessLog.RecordSignIn(user.UserName!, user.Id, SignInOutcome.Succeeded, "web: password + TOTP");
             return Results.LocalRedirect(back);
         }
 
         logger.LogWarning("TOTP sign-in failed for {UserName}", user.UserName);
+        accessLog.RecordSignIn(
+            user.UserName!,
+            user.Id,
+            result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed,
+            result.IsLockedOut ? "web: locked out (TOTP)" : "web: TOTP code rejected");
         return Back("/account/login-2fa", result.IsLockedOut ? "locked" : "code", back);
     }
 
-    private static async Task<IResult> EnrolTwoFactorAsync([FromForm] string? code, [FromForm] string? returnUrl, BankSignInManager signInManager, ILogger<BankSignInManager> logger)
+    private static async Task<IResult> EnrolTwoFactorAsync([FromForm] string? code, [FromForm] string? returnUrl, BankSignInManager signInManager, IAccessLog accessLog, ILogger<BankSignInManager> logger)
     {
         var back = SafeReturnUrl(returnUrl);
         var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
@@ -112,6 +126,7 @@ internal static class AccountEndpoints
         if (!valid)
         {
             logger.LogWarning("TOTP enrolment code rejected for {UserName}", user.UserName);
+            accessLog.RecordSignIn(user.UserName!, user.Id, SignInOutcome.Failed, "web: TOTP enrolment code rejected");
             return Back("/account/enrol-2fa", "code", back);
         }
 
@@ -119,6 +134,7 @@ internal static class AccountEndpoints
         await signInManager.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signInManager.SignInAsync(user, isPersistent: false);
         logger.LogInformation("{UserName} enrolled TOTP two-factor and signed in", user.UserName);
+        accessLog.RecordSignIn(user.UserName!, user.Id, SignInOutcome.Succeeded, "web: TOTP enrolled");
         return Results.LocalRedirect(back);
     }
 

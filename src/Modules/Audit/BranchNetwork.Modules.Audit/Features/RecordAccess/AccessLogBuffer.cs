@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using System.Threading.Channels;
+using BranchNetwork.Modules.Audit.Contracts;
+using BranchNetwork.Modules.Audit.Domain;
+using BranchNetwork.SharedKernel;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BranchNetwork.Modules.Audit.Features.RecordAccess;
+
+/// <summary>
+/// The in-memory queue between requests and the database (AU-1): a bounded channel that never
+/// blocks a request. When it is full the oldest entry is dropped and counted; the writer reports
+/// drops as warnings. Also the <see cref="IAccessLog"/> other modules call for sign-in outcomes.
+/// </summary>
+internal sealed class AccessLogBuffer : IAccessLog
+{
+    public const string SubjectClaim = "sub";
+    public const string NameClaim = "name";
+    public const string RoleClaim = "role";
+    public const string UnitClaim = "unit_id";
+
+    private readonly Channel<AccessLogEntry> channel;
+    private readonly IClock clock;
+    private readonly IHttpContextAccessor httpContextAccessor;
+    private readonly ILogger<AccessLogBuffer> logger;
+    private TaskCompletionSource batchReady = NewSignal();
+    private long droppedSinceReport;
+    private long droppedTotal;
+
+    public AccessLogBuffer(IOptions<AccessLogOptions> options, IClock clock, IHttpContextAccessor httpContextAccessor, ILogger<AccessLogBuffer> logger)
+    {
+        this.clock = clock;
+        this.httpContextAccessor = httpContextAccessor;
+        this.logger = logger;
+        channel = Channel.CreateBounded<AccessLogEntry>(
+            new BoundedChannelOptions(options.Value.EffectiveCapacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleReader = true,
+                SingleWriter = false,
+            },
+            _ =>
+            {
+                Interlocked.Increment(ref droppedSinceReport);
+                Interlocked.Increment(ref droppedTotal);
+            });
+    }
+
+    public ChannelReader<AccessLogEntry> Reader => channel.Reader;
+
+    /// <summary>Entries dropped since the app started because the buffer was full.</summary>
+    public long DroppedTotal => Interlocked.Read(ref droppedTotal);
+
+    /// <summary>Completes when a full batch is waiting, so the writer need not wait for its interval.</summary>
+    public Task BatchReady => Volatile.Read(ref batchReady).Task;
+
+    public void Enqueue(AccessLogEntry entry)
+    {
+        channel.Writer.TryWrite(entry);
+        if (channel.Reader.Count >= AccessLogOptions.BatchSize)
+        {
+            Volatile.Read(ref batchReady).TrySetResult();
+        }
+    }
+
+    public void ResetBatchSignal()
+    {
+        var current = Volatile.Read(ref batchReady);
+        if (current.Task.IsCompleted)
+        {
+            Interlocked.CompareExchange(ref batchReady, NewSignal(), current);
+        }
+    }
+
+    /// <summary>Entries dropped since the last call.</summary>
+    public long TakeDropped() => Interlocked.Exchange(ref droppedSinceReport, 0);
+
+    public void RecordSignIn(string userName, Guid? userId, SignInOutcome outcome, string? detail)
+    {
+        try
+        {
+            var context = httpContextAccessor.HttpContext;
+            var kind = outcome switch
+            {
+                SignInOutcome.Succeeded => AccessLogKind.SignIn,
+                SignInOutcome.LockedOut => AccessLogKind.LockedOut,
+                _ => AccessLogKind.SignInFailed,
+            };
+            Enqueue(AccessLogEntry.Create(
+                clock.UtcNow,
+                kind,
+                userId,
+                userName,
+                roles: null,
+                unitId: null,
+                ip: IpOf(context),
+                method: context?.Request.Method,
+                routeTemplate: (context?.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
+                path: context is null ? null : (context.Request.PathBase + context.Request.Path).Value,
+                status: 0,
+                durationMs: 0,
+                detail: detail));
+        }
+        catch (Exception e)
+        {
+            // The access log never fails a user's request.
+            logger.LogError(e, "Could not record a sign-in outcome for {UserName}", userName);
+        }
+    }
+
+    internal static string? IpOf(HttpContext? context)
+    {
+        var address = context?.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return null;
+        }
+
+        return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+    }
+
+    internal static (Guid? UserId, string? UserName, IReadOnlyList<string>? Roles, Guid? UnitId) UserOf(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return (null, null, null, null);
+        }
+
+        var userId = Guid.TryParse(user.FindFirst(SubjectClaim)?.Value, out var id) ? id : (Guid?)null;
+        var name = user.FindFirst(NameClaim)?.Value ?? user.Identity.Name;
+        var roles = user.FindAll(c => c.Type is RoleClaim or ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var unitId = Guid.TryParse(user.FindFirst(UnitClaim)?.Value, out var unit) ? unit : (Guid?)null;
+        return (userId, name, roles.Count == 0 ? null : roles, unitId);
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

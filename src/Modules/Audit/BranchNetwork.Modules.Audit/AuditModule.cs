@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Audit.Data;
 using BranchNetwork.Modules.Audit.Features.ListAccessLog;
 using BranchNetwork.Modules.Audit.Features.RecordAccess;
+using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,8 +16,8 @@ namespace BranchNetwork.Modules.Audit;
 /// <summary>The access log (AU-1); audit trail and hash chain follow (AU-2…AU-5).</summary>
 internal sealed class AuditModule : IModule
 {
-    /// <summary>The API policy (bearer tokens only) defined by the Identity module (<c>IdentityModule.ApiPolicy</c>).</summary>
-    public const string ApiPolicy = "api";
+    /// <summary>The API policy (bearer tokens only), defined by the Identity module.</summary>
+    public const string ApiPolicy = AuthPolicies.Api;
 
     public string Name => "Audit";
 

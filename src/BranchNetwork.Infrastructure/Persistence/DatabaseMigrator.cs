@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BranchNetwork.Infrastructure.Persistence;
 
-/// <summary>Applies every module's migrations for the configured provider. Never EnsureCreated.</summary>
+/// <summary>Applies every module's migrations for the configured provider; the schema only ever comes from migrations.</summary>
 public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<ModuleDatabase> databases, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)

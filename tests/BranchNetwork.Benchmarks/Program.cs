@@ -16,6 +16,8 @@ internal static class RosterBenchmark
         var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 500;
         var databasePath = Path.Combine(Path.GetTempPath(), $"branchnet-bench-{Guid.NewGuid():N}.db");
 
+        // Outside a test project WebApplicationFactory cannot find the Host's content root by itself.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BRANCHNETWORK_HOST", HostContentRoot());
         await using var app = new BenchmarkApp($"Data Source={databasePath}");
         using var client = app.CreateClient();
         var token = await PasswordTokenAsync(client, "head01");
@@ -54,6 +56,17 @@ internal static class RosterBenchmark
         Console.WriteLine($"  raw  : {raw.TotalMilliseconds / iterations:F3} ms/call");
         Console.WriteLine($"  ratio: {api.TotalMilliseconds / raw.TotalMilliseconds:F1} x raw ADO.NET");
         return 0;
+    }
+
+    private static string HostContentRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BranchNetwork.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? ".", "src", "BranchNetwork.Host");
     }
 
     private static async Task<TimeSpan> MeasureAsync(int iterations, Func<Task<int>> call)

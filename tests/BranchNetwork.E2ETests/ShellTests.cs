@@ -58,7 +58,8 @@ public sealed class ShellTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task A_system_admin_finds_a_user_in_the_user_list()
     {
         var page = await app.SignedInPageAsync("admin");
-        await page.ClickAsync("[data-testid=nav-users]");
+        Assert.Equal(1, await page.Locator("[data-testid=nav-users]").CountAsync());
+        await page.GotoAsync("/admin/users");
         await page.Locator("[data-testid=users-table]").GetByText("head01", new() { Exact = true }).WaitForAsync();
 
         var table = await page.InnerTextAsync("[data-testid=users-table]");

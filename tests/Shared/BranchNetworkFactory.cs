@@ -76,6 +76,9 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("RateLimiting:WritesPerMinute", "100000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Outbox:PollIntervalMilliseconds", "100");
+        // Dozens of test hosts run at once on two cores: no Hangfire server polling in each of them
+        // (the jobs tests run the job directly; storage and dashboard need no server).
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureServices(services => services.AddSingleton<BranchNetwork.SharedKernel.IClock>(Clock));
         foreach (var (key, value) in Settings)
         {

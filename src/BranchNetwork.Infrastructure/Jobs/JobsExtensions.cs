@@ -1,7 +1,10 @@
 using BranchNetwork.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,24 +25,21 @@ public static class JobsExtensions
     public static WebApplicationBuilder AddPlatformJobs(this WebApplicationBuilder builder)
     {
         var settings = builder.Services.GetDatabaseSettings(builder);
-        builder.Services.AddHangfire(configuration =>
+        // One storage per host, created lazily and owned by DI: Hangfire's static JobStorage.Current
+        // would otherwise be shared (and disposed) across app instances in one process, as in tests.
+        builder.Services.AddSingleton<JobStorage>(_ => settings.Provider switch
         {
-            configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (settings.Provider)
-            {
-                case DatabaseProvider.SqlServer:
-                    configuration.UseSqlServerStorage(settings.ConnectionString);
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    configuration.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), new PostgreSqlStorageOptions { SchemaName = "hangfire" });
-                    break;
-                default:
-                    configuration.UseInMemoryStorage();
-                    break;
-            }
+            DatabaseProvider.SqlServer => new SqlServerStorage(settings.ConnectionString),
+            DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(settings.ConnectionString, new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
+            _ => new InMemoryStorage(),
         });
+        builder.Services.AddHangfire((services, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         if (builder.Configuration.GetValue("Jobs:Enabled", true))
         {

@@ -1,3 +1,4 @@
+using BranchNetwork.Modules.Assessment;
 using BranchNetwork.Modules.Audit;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
@@ -13,5 +14,6 @@ internal static class ModuleCatalog
         new IdentityModule(),
         new NotificationsModule(),
         new AuditModule(),
+        new AssessmentModule(),
     ];
 }

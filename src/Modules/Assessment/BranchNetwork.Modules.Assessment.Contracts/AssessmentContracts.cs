@@ -1,0 +1,51 @@
+using BranchNetwork.SharedKernel;
+
+namespace BranchNetwork.Modules.Assessment.Contracts;
+
+/// <summary>
+/// A value the system computes for an indicator whose data source is <c>Computed</c> (AS-1), e.g. a
+/// community KPI. Other modules register implementations in DI; the indicator names one by <see cref="Key"/>,
+/// and the daily assessment job records what it returns as progress.
+/// </summary>
+public interface IComputedIndicatorSource
+{
+    /// <summary>Stable key stored on the indicator, e.g. <c>community.posts</c>.</summary>
+    string Key { get; }
+
+    /// <summary>Human name shown when choosing a source.</summary>
+    string DisplayName { get; }
+
+    /// <summary>The cumulative value per sub-branch for the period from <paramref name="from"/> up to and including <paramref name="asOf"/>.</summary>
+    Task<IReadOnlyDictionary<Guid, decimal>> ComputeAsync(IReadOnlyCollection<Guid> subBranchIds, DateOnly from, DateOnly asOf, CancellationToken cancellationToken);
+}
+
+/// <summary>A scheme was published (下发): one assessment sheet per sub-branch now exists.</summary>
+public sealed record AssessmentSchemePublished(
+    Guid EventId,
+    DateTime OccurredAtUtc,
+    Guid SchemeId,
+    string SchemeName,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    IReadOnlyList<Guid> SubBranchIds) : IIntegrationEvent;
+
+/// <summary>A scheme closed: final scores and ranks are frozen.</summary>
+public sealed record AssessmentSchemeClosed(
+    Guid EventId,
+    DateTime OccurredAtUtc,
+    Guid SchemeId,
+    string SchemeName) : IIntegrationEvent;
+
+/// <summary>
+/// A supervisor conferred an honour on a scheme's result (评比推优). The subject is generic: a sub-branch
+/// (优秀支行) or anything another module names, such as an excellent work plan (优秀工作方案).
+/// </summary>
+public sealed record AssessmentHonourAwarded(
+    Guid EventId,
+    DateTime OccurredAtUtc,
+    Guid HonourId,
+    Guid SchemeId,
+    string Title,
+    string SubjectKind,
+    Guid SubjectId,
+    Guid? SubBranchId) : IIntegrationEvent;

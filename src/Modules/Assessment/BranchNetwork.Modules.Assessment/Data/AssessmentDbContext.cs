@@ -1,0 +1,194 @@
+using BranchNetwork.Infrastructure.Outbox;
+using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchNetwork.Modules.Assessment.Data;
+
+internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> options, IClock clock)
+    : DbContext(options), IOutboxDbContext, IProcessedMessagesDbContext
+{
+    public const string Schema = "assessment";
+    public const string Module = "Assessment";
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<AssessmentScheme> Schemes => Set<AssessmentScheme>();
+
+    public DbSet<SchemeIndicator> SchemeIndicators => Set<SchemeIndicator>();
+
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<AssessmentSheet> Sheets => Set<AssessmentSheet>();
+
+    public DbSet<ProgressEntry> ProgressEntries => Set<ProgressEntry>();
+
+    public DbSet<WarningRule> WarningRules => Set<WarningRule>();
+
+    public DbSet<Warning> Warnings => Set<Warning>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
+    public DbSet<Honour> Honours => Set<Honour>();
+
+    public DbSet<ResultComment> ResultComments => Set<ResultComment>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Indicator>(i =>
+        {
+            i.ToTable("Indicators");
+            i.HasKey(x => x.Id);
+            i.Property(x => x.Code).HasMaxLength(Indicator.CodeMaxLength).IsRequired();
+            i.Property(x => x.Name).HasMaxLength(Indicator.NameMaxLength).IsRequired();
+            i.Property(x => x.Unit).HasMaxLength(Indicator.UnitMaxLength).IsRequired();
+            i.Property(x => x.ComputedSourceKey).HasMaxLength(Indicator.SourceKeyMaxLength);
+            i.Property(x => x.Description).HasMaxLength(Indicator.DescriptionMaxLength);
+            Rule(i.Property(x => x.RuleCap), i.Property(x => x.RuleFloor), i.Property(x => x.RuleMinimumCompletion));
+            i.Property(x => x.RuleBands).HasMaxLength(ScoringRule.BandsTextMaxLength);
+            i.Ignore(x => x.Rule);
+            i.HasIndex(x => x.Code).IsUnique();
+        });
+        modelBuilder.Entity<AssessmentScheme>(s =>
+        {
+            s.ToTable("AssessmentSchemes");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Name).HasMaxLength(AssessmentScheme.NameMaxLength).IsRequired();
+            s.Property(x => x.ExcellentFrom).HasPrecision(7, 2);
+            s.Property(x => x.GoodFrom).HasPrecision(7, 2);
+            s.Property(x => x.FairFrom).HasPrecision(7, 2);
+            s.Property(x => x.BehindMarginPoints).HasPrecision(7, 2);
+            s.Ignore(x => x.Bands);
+            s.Ignore(x => x.PeriodDays);
+            s.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            s.HasIndex(x => new { x.Status, x.StartDate });
+        });
+        modelBuilder.Entity<SchemeIndicator>(si =>
+        {
+            si.ToTable("SchemeIndicators");
+            si.HasKey(x => x.Id);
+            si.Property(x => x.Weight).HasPrecision(5, 2);
+            si.Property(x => x.Code).HasMaxLength(Indicator.CodeMaxLength).IsRequired();
+            si.Property(x => x.Name).HasMaxLength(Indicator.NameMaxLength).IsRequired();
+            si.Property(x => x.Unit).HasMaxLength(Indicator.UnitMaxLength).IsRequired();
+            si.Property(x => x.ComputedSourceKey).HasMaxLength(Indicator.SourceKeyMaxLength);
+            Rule(si.Property(x => x.RuleCap), si.Property(x => x.RuleFloor), si.Property(x => x.RuleMinimumCompletion));
+            si.Property(x => x.RuleBands).HasMaxLength(ScoringRule.BandsTextMaxLength);
+            si.Ignore(x => x.Rule);
+            si.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            si.HasIndex(x => new { x.SchemeId, x.IndicatorId }).IsUnique();
+        });
+        modelBuilder.Entity<Target>(t =>
+        {
+            t.ToTable("Targets");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Value).HasPrecision(18, 4);
+            t.Property(x => x.ActualValue).HasPrecision(18, 4);
+            t.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            // The all-sub-branches query reads one scheme's cells in one range scan of this index.
+            t.HasIndex(x => new { x.SchemeId, x.SubBranchId, x.IndicatorId }).IsUnique();
+        });
+        modelBuilder.Entity<AssessmentSheet>(s =>
+        {
+            s.ToTable("AssessmentSheets");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.SubBranchCode).HasMaxLength(AssessmentSheet.UnitCodeMaxLength).IsRequired();
+            s.Property(x => x.SubBranchName).HasMaxLength(AssessmentSheet.UnitNameMaxLength).IsRequired();
+            s.Property(x => x.ScoreAdjustment).HasPrecision(7, 2);
+            s.Property(x => x.FinalScore).HasPrecision(7, 2);
+            s.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            s.HasIndex(x => new { x.SchemeId, x.SubBranchId }).IsUnique();
+            s.HasIndex(x => x.SubBranchId);
+        });
+        modelBuilder.Entity<ProgressEntry>(p =>
+        {
+            p.ToTable("ProgressEntries");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Value).HasPrecision(18, 4);
+            p.Property(x => x.EnteredByName).HasMaxLength(ProgressEntry.NameMaxLength).IsRequired();
+            p.Property(x => x.Reason).HasMaxLength(ProgressEntry.ReasonMaxLength);
+            p.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<ProgressEntry>().WithMany().HasForeignKey(x => x.SupersedesEntryId).OnDelete(DeleteBehavior.Restrict);
+            p.HasIndex(x => new { x.SchemeId, x.SubBranchId, x.IndicatorId, x.Date });
+        });
+        modelBuilder.Entity<WarningRule>(r =>
+        {
+            r.ToTable("WarningRules");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.Threshold).HasPrecision(9, 2);
+            r.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Warning>(w =>
+        {
+            w.ToTable("Warnings");
+            w.HasKey(x => x.Id);
+            w.Property(x => x.Message).HasMaxLength(Warning.MessageMaxLength).IsRequired();
+            w.Property(x => x.Response).HasMaxLength(Warning.ResponseMaxLength);
+            w.Property(x => x.OpenKey).HasMaxLength(Warning.OpenKeyMaxLength);
+            w.Property(x => x.SubjectKind).HasMaxLength(Warning.SubjectKindMaxLength);
+            w.Property(x => x.IssuedByName).HasMaxLength(Warning.NameMaxLength);
+            w.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            w.HasOne<WarningRule>().WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.Restrict);
+            w.HasIndex(x => x.OpenKey).IsUnique();
+            w.HasIndex(x => new { x.SchemeId, x.SubBranchId, x.Status });
+        });
+        modelBuilder.Entity<Appeal>(a =>
+        {
+            a.ToTable("Appeals");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Reason).HasMaxLength(Appeal.ReasonMaxLength).IsRequired();
+            a.Property(x => x.DecisionReason).HasMaxLength(Appeal.ReasonMaxLength);
+            a.Property(x => x.FiledByName).HasMaxLength(Appeal.NameMaxLength).IsRequired();
+            a.Property(x => x.DecidedByName).HasMaxLength(Appeal.NameMaxLength);
+            a.Property(x => x.RequestedValue).HasPrecision(18, 4);
+            a.Property(x => x.PreviousTarget).HasPrecision(18, 4);
+            a.Property(x => x.NewTarget).HasPrecision(18, 4);
+            a.Property(x => x.ScoreAdjustment).HasPrecision(7, 2);
+            a.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => new { x.SchemeId, x.SubBranchId });
+        });
+        modelBuilder.Entity<Honour>(h =>
+        {
+            h.ToTable("Honours");
+            h.HasKey(x => x.Id);
+            h.Property(x => x.Title).HasMaxLength(Honour.TitleMaxLength).IsRequired();
+            h.Property(x => x.SubjectKind).HasMaxLength(Honour.SubjectKindMaxLength).IsRequired();
+            h.Property(x => x.SubjectName).HasMaxLength(Honour.SubjectNameMaxLength).IsRequired();
+            h.Property(x => x.Citation).HasMaxLength(Honour.CitationMaxLength);
+            h.Property(x => x.AwardedByName).HasMaxLength(Appeal.NameMaxLength).IsRequired();
+            h.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            h.HasIndex(x => new { x.SchemeId, x.Title, x.SubjectKind, x.SubjectId }).IsUnique();
+        });
+        modelBuilder.Entity<ResultComment>(c =>
+        {
+            c.ToTable("ResultComments");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.AuthorName).HasMaxLength(Appeal.NameMaxLength).IsRequired();
+            c.Property(x => x.Body).HasMaxLength(ResultComment.BodyMaxLength).IsRequired();
+            c.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            c.HasIndex(x => new { x.SchemeId, x.CreatedAtUtc });
+        });
+        modelBuilder.AddOutbox(Module);
+        modelBuilder.AddProcessedMessages(Module);
+        ModuleModel.Apply(modelBuilder, this, Schema);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private static void Rule(params Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder[] ratios)
+    {
+        foreach (var ratio in ratios)
+        {
+            ratio.HasPrecision(9, 4);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using BranchNetwork.SharedKernel;
+
+namespace BranchNetwork.Modules.Assessment.Domain;
+
+/// <summary>
+/// 目标任务 (AS-3): the target of one sub-branch for one indicator of a scheme. It also carries the
+/// current-value projection of progress (AS-4), so reads never scan the history.
+/// </summary>
+internal sealed class Target : Entity
+{
+    public Guid SchemeId { get; set; }
+
+    public Guid SubBranchId { get; set; }
+
+    public Guid IndicatorId { get; set; }
+
+    public decimal Value { get; set; }
+
+    /// <summary>The value of the latest progress entry still in force; null until progress is entered.</summary>
+    public decimal? ActualValue { get; set; }
+
+    public DateOnly? ActualAsOf { get; set; }
+
+    public Guid? ActualEntryId { get; set; }
+
+    /// <summary>
+    /// Moves the projection to <paramref name="entry"/> when it is the latest by date, or when it corrects the entry in force.
+    /// </summary>
+    public void Project(ProgressEntry entry)
+    {
+        if (ActualAsOf is null || entry.Date >= ActualAsOf.Value || entry.SupersedesEntryId == ActualEntryId)
+        {
+            ActualValue = entry.Value;
+            ActualAsOf = entry.Date;
+            ActualEntryId = entry.Id;
+        }
+    }
+}
+
+/// <summary>考核表: one per sub-branch of a published scheme; holds the sub-branch's name as issued and, once closed, its frozen result.</summary>
+internal sealed class AssessmentSheet : Entity
+{
+    public const int UnitCodeMaxLength = 32;
+    public const int UnitNameMaxLength = 100;
+
+    public Guid SchemeId { get; set; }
+
+    public Guid SubBranchId { get; set; }
+
+    public required string SubBranchCode { get; set; }
+
+    public required string SubBranchName { get; set; }
+
+    /// <summary>Sum of score adjustments granted on appeal (points, may be negative).</summary>
+    public decimal ScoreAdjustment { get; set; }
+
+    public decimal? FinalScore { get; set; }
+
+    public Grade? FinalGrade { get; set; }
+
+    public int? FinalRank { get; set; }
+}
+
+/// <summary>完成进度 (AS-4): an actual (cumulative) value on a date. Never changed: a correction is a new entry that supersedes.</summary>
+internal sealed class ProgressEntry
+{
+    public const int ReasonMaxLength = 500;
+    public const int NameMaxLength = 100;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid SchemeId { get; set; }
+
+    public Guid SubBranchId { get; set; }
+
+    public Guid IndicatorId { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public decimal Value { get; set; }
+
+    public ProgressSource Source { get; set; }
+
+    public Guid EnteredById { get; set; }
+
+    public required string EnteredByName { get; set; }
+
+    public DateTime EnteredAtUtc { get; set; }
+
+    public Guid? SupersedesEntryId { get; set; }
+
+    public string? Reason { get; set; }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using BranchNetwork.Infrastructure.Outbox;
+using BranchNetwork.Modules.Assessment.Contracts;
+using BranchNetwork.Modules.Assessment.Data;
+using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.Modules.Assessment.Resources;
+using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Errors;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace BranchNetwork.Modules.Assessment.Features.AwardHonour;
+
+internal sealed record HonourDto(Guid Id, Guid SchemeId, string Title, string SubjectKind, Guid SubjectId, string SubjectName, Guid? SubBranchId, string? Citation, string AwardedByName, DateTime AwardedAt);
+
+/// <summary>
+/// 评比推优 (AS-8): on a closed scheme a supervisor confers an honour such as 优秀支行 on a sub-branch, or on
+/// any subject another module names (an excellent work plan: <c>WorkPlan</c> with its id and title).
+/// </summary>
+internal sealed record AwardHonourCommand(Guid SchemeId, string Title, string SubjectKind, Guid SubjectId, string? SubjectName, Guid? SubBranchId, string? Citation) : ICommand<HonourDto>;
+
+internal sealed class AwardHonourValidator : AbstractValidator<AwardHonourCommand>
+{
+    public const string SubBranchSubject = "SubBranch";
+
+    public AwardHonourValidator(IStringLocalizer<AssessmentText> text)
+    {
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Honour.TitleMaxLength);
+        RuleFor(c => c.SubjectKind).NotEmpty().MaximumLength(Honour.SubjectKindMaxLength).Matches("^[A-Za-z]+$").WithMessage(text["SubjectKindUnknown"]);
+        RuleFor(c => c.SubjectName).NotEmpty().MaximumLength(Honour.SubjectNameMaxLength).When(c => c.SubjectKind != SubBranchSubject).WithMessage(text["SubjectNameRequired"]);
+        RuleFor(c => c.Citation).MaximumLength(Honour.CitationMaxLength);
+    }
+}
+
+internal sealed class AwardHonourHandler(AssessmentDbContext db, AssessmentAccess access, SheetNotifier notifier, OutboxProcessor outbox, IClock clock, IStringLocalizer<AssessmentText> text)
+    : ICommandHandler<AwardHonourCommand, HonourDto>
+{
+    public async ValueTask<HonourDto> Handle(AwardHonourCommand command, CancellationToken cancellationToken)
+    {
+        access.User.EnsureAnyRole(BankRoles.HeadOfficeSupervisor);
+        var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken, withIndicators: false);
+        if (scheme.Status != SchemeStatus.Closed)
+        {
+            throw access.NotInStatus("HonourNeedsClosed");
+        }
+
+        string subjectName;
+        Guid? subBranchId = command.SubBranchId;
+        if (command.SubjectKind == AwardHonourValidator.SubBranchSubject)
+        {
+            var sheet = await db.Sheets.AsNoTracking().FirstOrDefaultAsync(s => s.SchemeId == scheme.Id && s.SubBranchId == command.SubjectId, cancellationToken)
+                ?? throw new ValidationFailedException("subjectId", text["SubBranchNotInScheme"]);
+            subjectName = sheet.SubBranchName;
+            subBranchId = sheet.SubBranchId;
+        }
+        else
+        {
+            subjectName = command.SubjectName!.Trim();
+            if (subBranchId is { } sub && !await db.Sheets.AnyAsync(s => s.SchemeId == scheme.Id && s.SubBranchId == sub, cancellationToken))
+            {
+                throw new ValidationFailedException("subBranchId", text["SubBranchNotInScheme"]);
+            }
+        }
+
+        var title = command.Title.Trim();
+        if (await db.Honours.AnyAsync(h => h.SchemeId == scheme.Id && h.Title == title && h.SubjectKind == command.SubjectKind && h.SubjectId == command.SubjectId, cancellationToken))
+        {
+            throw new ConflictException("assessment.honour_exists", text["HonourExists"]);
+        }
+
+        var honour = new Honour
+        {
+            SchemeId = scheme.Id,
+            Title = title,
+            SubjectKind = command.SubjectKind,
+            SubjectId = command.SubjectId,
+            SubjectName = subjectName,
+            SubBranchId = subBranchId,
+            Citation = string.IsNullOrWhiteSpace(command.Citation) ? null : command.Citation.Trim(),
+            AwardedById = access.User.RequireUserId(),
+            AwardedByName = access.User.UserName ?? "",
+        };
+        db.Honours.Add(honour);
+        db.AddIntegrationEvent(new AssessmentHonourAwarded(Guid.CreateVersion7(), clock.UtcNow, honour.Id, scheme.Id, honour.Title, honour.SubjectKind, honour.SubjectId, honour.SubBranchId));
+        if (subBranchId is { } honoured)
+        {
+            await notifier.ToSubBranchHeadsAsync(
+                honoured,
+                string.Format(CultureInfo.CurrentCulture, text["NotifyHonourTitle"], honour.Title),
+                string.Format(CultureInfo.CurrentCulture, text["NotifyHonourBody"], scheme.Name, subjectName),
+                SheetNotifier.SchemeLink(scheme.Id),
+                cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Wake();
+        return ToDto(honour);
+    }
+
+    public static HonourDto ToDto(Honour h) => new(h.Id, h.SchemeId, h.Title, h.SubjectKind, h.SubjectId, h.SubjectName, h.SubBranchId, h.Citation, h.AwardedByName, h.CreatedAtUtc);
+}
+
+internal sealed record ListHonoursQuery(Guid SchemeId) : IQuery<IReadOnlyList<HonourDto>>;
+
+internal sealed class ListHonoursHandler(AssessmentDbContext db, AssessmentAccess access) : IQueryHandler<ListHonoursQuery, IReadOnlyList<HonourDto>>
+{
+    public async ValueTask<IReadOnlyList<HonourDto>> Handle(ListHonoursQuery query, CancellationToken cancellationToken)
+    {
+        var scheme = await access.VisibleSchemeAsync(query.SchemeId, cancellationToken, withIndicators: false);
+        var honours = await db.Honours.AsNoTracking().Where(h => h.SchemeId == scheme.Id).OrderBy(h => h.CreatedAtUtc).ToListAsync(cancellationToken);
+        return honours.Select(AwardHonourHandler.ToDto).ToList();
+    }
+}
+
+internal static class AwardHonourEndpoints
+{
+    internal sealed record Body(string Title, string SubjectKind, Guid SubjectId, string? SubjectName, Guid? SubBranchId, string? Citation);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/schemes/{id:guid}/honours", async Task<Ok<IReadOnlyList<HonourDto>>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListHonoursQuery(id), ct)))
+            .WithName("ListHonours").WithSummary("Honours conferred on a scheme's results.");
+        api.MapPost("/schemes/{id:guid}/honours", async Task<Created<HonourDto>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+            {
+                var honour = await sender.Send(new AwardHonourCommand(id, body.Title, body.SubjectKind, body.SubjectId, body.SubjectName, body.SubBranchId, body.Citation), ct);
+                return TypedResults.Created($"/api/assessment/schemes/{id}/honours/{honour.Id}", honour);
+            })
+            .WithName("AwardHonour").WithSummary("Confers an honour (e.g. 优秀支行, 优秀工作方案) on a closed scheme's result (supervisor).");
+    }
+}

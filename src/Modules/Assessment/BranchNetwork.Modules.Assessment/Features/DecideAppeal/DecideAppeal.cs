@@ -1,0 +1,108 @@
+using System.Globalization;
+using BranchNetwork.Infrastructure.Outbox;
+using BranchNetwork.Modules.Assessment.Data;
+using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.Modules.Assessment.Features.ListAppeals;
+using BranchNetwork.Modules.Assessment.Resources;
+using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Errors;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace BranchNetwork.Modules.Assessment.Features.DecideAppeal;
+
+/// <summary>
+/// AS-7: a supervisor accepts (a target appeal sets a new target; a score appeal grants an adjustment in
+/// points) or rejects, always with reasons. The score is recomputed from the changed data; both sides are notified.
+/// </summary>
+internal sealed record DecideAppealCommand(Guid AppealId, bool Accept, string Reason, decimal? NewTarget, decimal? ScoreAdjustment, long Version) : ICommand<AppealDto>;
+
+internal sealed class DecideAppealValidator : AbstractValidator<DecideAppealCommand>
+{
+    public DecideAppealValidator(IStringLocalizer<AssessmentText> text)
+    {
+        RuleFor(c => c.Reason).NotEmpty().WithMessage(text["DecisionNeedsReason"]).MaximumLength(Appeal.ReasonMaxLength);
+        RuleFor(c => c.NewTarget).GreaterThan(0m).When(c => c.NewTarget is not null).WithMessage(text["TargetPositive"]);
+        RuleFor(c => c.ScoreAdjustment).InclusiveBetween(-100m, 100m).When(c => c.ScoreAdjustment is not null)
+            .Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithMessage(text["AdjustmentFormat"]);
+        RuleFor(c => c.Version).GreaterThan(0);
+    }
+}
+
+internal sealed class DecideAppealHandler(AssessmentDbContext db, AssessmentAccess access, SheetNotifier notifier, OutboxProcessor outbox, IClock clock, IStringLocalizer<AssessmentText> text)
+    : ICommandHandler<DecideAppealCommand, AppealDto>
+{
+    public async ValueTask<AppealDto> Handle(DecideAppealCommand command, CancellationToken cancellationToken)
+    {
+        access.User.EnsureAnyRole(BankRoles.HeadOfficeSupervisor);
+        var appeal = await db.Appeals.FirstOrDefaultAsync(a => a.Id == command.AppealId, cancellationToken)
+            ?? throw new NotFoundException("assessment.appeal_not_found", text["AppealNotFound"]);
+        var scheme = await db.Schemes.AsNoTracking().FirstAsync(s => s.Id == appeal.SchemeId, cancellationToken);
+        if (appeal.Status != AppealStatus.Pending)
+        {
+            throw access.NotInStatus("AppealDecided");
+        }
+
+        if (scheme.Status != SchemeStatus.Published)
+        {
+            throw access.NotInStatus("AppealNeedsPublished");
+        }
+
+        db.Entry(appeal).Property(a => a.Version).OriginalValue = command.Version;
+        if (command.Accept && appeal.Kind == AppealKind.Target)
+        {
+            var newTarget = command.NewTarget ?? throw new ValidationFailedException("newTarget", text["AcceptTargetNeedsValue"]);
+            var cell = await db.Targets.FirstAsync(t => t.SchemeId == appeal.SchemeId && t.SubBranchId == appeal.SubBranchId && t.IndicatorId == appeal.IndicatorId, cancellationToken);
+            appeal.PreviousTarget = cell.Value;
+            appeal.NewTarget = newTarget;
+            cell.Value = newTarget;
+        }
+        else if (command.Accept)
+        {
+            var adjustment = command.ScoreAdjustment is { } a && a != 0m ? a : throw new ValidationFailedException("scoreAdjustment", text["AcceptScoreNeedsAdjustment"]);
+            var sheet = await db.Sheets.FirstAsync(s => s.SchemeId == appeal.SchemeId && s.SubBranchId == appeal.SubBranchId, cancellationToken);
+            sheet.ScoreAdjustment += adjustment;
+            appeal.ScoreAdjustment = adjustment;
+        }
+
+        appeal.Status = command.Accept ? AppealStatus.Accepted : AppealStatus.Rejected;
+        appeal.DecidedById = access.User.RequireUserId();
+        appeal.DecidedByName = access.User.UserName;
+        appeal.DecidedAtUtc = clock.UtcNow;
+        appeal.DecisionReason = command.Reason.Trim();
+
+        var title = string.Format(CultureInfo.CurrentCulture, text[command.Accept ? "NotifyAppealAcceptedTitle" : "NotifyAppealRejectedTitle"], scheme.Name);
+        var link = SheetNotifier.SheetLink(appeal.SchemeId, appeal.SubBranchId);
+        var heads = await notifier.SubBranchHeadsAsync(appeal.SubBranchId, cancellationToken);
+        notifier.ToUsers([appeal.FiledById, .. heads], title, IssueWarning.IssueWarningHandler.Truncate(appeal.DecisionReason), link);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("concurrency_conflict", text["AppealChangedMeanwhile"]);
+        }
+
+        outbox.Wake();
+        return await AppealProjection.Project(db, db.Appeals.AsNoTracking().Where(a => a.Id == appeal.Id)).FirstAsync(cancellationToken);
+    }
+}
+
+internal static class DecideAppealEndpoint
+{
+    internal sealed record Body(bool Accept, string Reason, decimal? NewTarget, decimal? ScoreAdjustment, long Version);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/appeals/{id:guid}/decide", async Task<Ok<AppealDto>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new DecideAppealCommand(id, body.Accept, body.Reason, body.NewTarget, body.ScoreAdjustment, body.Version), ct)))
+            .WithName("DecideAppeal").WithSummary("Accepts (new target or score adjustment) or rejects an appeal, with reasons (supervisor).");
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.Modules.Assessment.Resources;
+using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.SharedKernel.Errors;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using MiniExcel = MiniExcelLibs.MiniExcel;
+
+namespace BranchNetwork.Modules.Assessment.Features.ExportScores;
+
+internal sealed record ScoreFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>AS-9: the score table of a scheme (rank, sub-branch, a score column per indicator, adjustment, total, grade), Chinese headers.</summary>
+internal sealed record ExportScoresQuery(Guid SchemeId, string Format) : IQuery<ScoreFile>;
+
+internal sealed class ExportScoresHandler(AssessmentAccess access, SchemeResultsReader reader, IStringLocalizer<AssessmentText> text) : IQueryHandler<ExportScoresQuery, ScoreFile>
+{
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static string GradeName(Grade grade) => grade switch
+    {
+        Grade.Excellent => "优秀",
+        Grade.Good => "良好",
+        Grade.Fair => "一般",
+        _ => "不合格",
+    };
+
+    public async ValueTask<ScoreFile> Handle(ExportScoresQuery query, CancellationToken cancellationToken)
+    {
+        var format = query.Format.ToLowerInvariant();
+        if (format is not ("xlsx" or "csv"))
+        {
+            throw new ValidationFailedException("format", text["ExportFormat"]);
+        }
+
+        access.User.RequireUserId();
+        var scheme = await access.VisibleSchemeAsync(query.SchemeId, cancellationToken);
+        var results = await reader.ReadAsync(scheme, cancellationToken);
+        var headers = new List<string> { "排名", "支行代码", "支行" };
+        headers.AddRange(results.Indicators.Select(i => string.Create(Zh, $"{i.Name}（{i.Weight:0.##}%）")));
+        headers.AddRange(["调整分", "总分", "等级"]);
+        var rows = results.Rows.Select(r =>
+        {
+            var values = new List<object> { r.Rank, r.SubBranchCode, r.SubBranchName };
+            values.AddRange(results.Indicators.Select(i => (object)(r.Cells.FirstOrDefault(c => c.IndicatorId == i.IndicatorId)?.Score ?? 0m)));
+            values.AddRange([r.Adjustment, r.Total, GradeName(r.Grade)]);
+            return values;
+        }).ToList();
+
+        var stem = $"{Safe(scheme.Name)}-评分表";
+        if (format == "csv")
+        {
+            var csv = new StringBuilder();
+            csv.AppendLine(string.Join(',', headers.Select(Quote)));
+            foreach (var row in rows)
+            {
+                csv.AppendLine(string.Join(',', row.Select(v => Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""))));
+            }
+
+            // A BOM so Excel on Chinese Windows opens the UTF-8 file with the right encoding.
+            return new ScoreFile([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", stem + ".csv");
+        }
+
+        var sheet = rows.Select(row =>
+        {
+            var record = new Dictionary<string, object>(headers.Count);
+            for (var n = 0; n < headers.Count; n++)
+            {
+                record[headers[n]] = row[n];
+            }
+
+            return record;
+        }).ToList();
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "评分表", cancellationToken: cancellationToken);
+        return new ScoreFile(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stem + ".xlsx");
+    }
+
+    private static string Safe(string name) => new(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '"' or ',' ? '_' : c).ToArray());
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
+            ? "\"" + (value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('@') ? "'" : "") + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+}
+
+internal static class ExportScoresEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/schemes/{id:guid}/export", async Task<FileContentHttpResult> (Guid id, string? format, ISender sender, CancellationToken ct) =>
+            {
+                var file = await sender.Send(new ExportScoresQuery(id, format ?? "xlsx"), ct);
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithName("ExportScores").WithSummary("The score table as .xlsx (default) or CSV (?format=csv), Chinese headers (AS-9).");
+}

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using BranchNetwork.Modules.Assessment.Contracts;
+using BranchNetwork.Modules.Assessment.Data;
+using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.Modules.Assessment.Resources;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Errors;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace BranchNetwork.Modules.Assessment.Features.ManageIndicators;
+
+internal sealed record ScoreBandInput(decimal MinCompletion, decimal Factor);
+
+internal sealed record IndicatorDto(
+    Guid Id,
+    string Code,
+    string Name,
+    Guid? BusinessLineId,
+    string Unit,
+    IndicatorDirection Direction,
+    IndicatorDataSource DataSource,
+    string? ComputedSourceKey,
+    ScoringRuleKind RuleKind,
+    decimal Cap,
+    decimal Floor,
+    decimal? MinimumCompletion,
+    IReadOnlyList<ScoreBandInput> Bands,
+    bool AllowSubBranchEntry,
+    string? Description,
+    bool IsRetired,
+    long Version)
+{
+    public static IndicatorDto From(Indicator i) => new(
+        i.Id, i.Code, i.Name, i.BusinessLineId, i.Unit, i.Direction, i.DataSource, i.ComputedSourceKey, i.RuleKind, i.RuleCap, i.RuleFloor,
+        i.RuleMinimumCompletion, ScoringRule.ParseBands(i.RuleBands).Select(b => new ScoreBandInput(b.MinCompletion, b.Factor)).ToList(),
+        i.AllowSubBranchEntry, i.Description, i.IsRetired, i.Version);
+}
+
+/// <summary>AS-1: adds an indicator to the library (TaskAdmin).</summary>
+internal sealed record CreateIndicatorCommand(
+    string Code,
+    string Name,
+    Guid? BusinessLineId,
+    string Unit,
+    IndicatorDirection Direction,
+    IndicatorDataSource DataSource,
+    string? ComputedSourceKey,
+    ScoringRuleKind RuleKind,
+    decimal? Cap,
+    decimal? Floor,
+    decimal? MinimumCompletion,
+    IReadOnlyList<ScoreBandInput>? Bands,
+    bool AllowSubBranchEntry,
+    string? Description) : ICommand<IndicatorDto>;
+
+internal sealed partial class CreateIndicatorValidator : AbstractValidator<CreateIndicatorCommand>
+{
+    public CreateIndicatorValidator(AssessmentDbContext db, IOrganisationDirectory directory, IEnumerable<IComputedIndicatorSource> sources, IStringLocalizer<AssessmentText> text)
+    {
+        var keys = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        RuleFor(c => c.Code).NotEmpty().MaximumLength(Indicator.CodeMaxLength)
+            .Matches(CodePattern()).WithMessage(text["IndicatorCodeFormat"])
+            .MustAsync(async (code, ct) => !await db.Indicators.AnyAsync(i => i.Code == code, ct)).WithMessage(text["IndicatorCodeTaken"]);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Indicator.NameMaxLength);
+        RuleFor(c => c.Unit).NotEmpty().MaximumLength(Indicator.UnitMaxLength);
+        RuleFor(c => c.Description).MaximumLength(Indicator.DescriptionMaxLength);
+        RuleFor(c => c.Direction).IsInEnum();
+        RuleFor(c => c.DataSource).IsInEnum();
+        RuleFor(c => c.RuleKind).IsInEnum();
+        RuleFor(c => c.ComputedSourceKey)
+            .Must(k => k is not null && keys.Contains(k)).When(c => c.DataSource == IndicatorDataSource.Computed).WithMessage(text["ComputedSourceUnknown"]);
+        RuleFor(c => c.BusinessLineId)
+            .MustAsync(async (id, ct) => id is null || await directory.FindUnitAsync(id.Value, ct) is { Kind: OrgUnitKind.BusinessLine, IsRetired: false })
+            .WithMessage(text["BusinessLineUnknown"]);
+        RuleFor(c => c.Cap).InclusiveBetween(1m, 5m).When(c => c.Cap is not null).WithMessage(text["CapRange"]);
+        RuleFor(c => c.Floor).InclusiveBetween(0m, 1m).When(c => c.Floor is not null).WithMessage(text["FloorRange"]);
+        RuleFor(c => c.MinimumCompletion)
+            .NotNull().WithMessage(text["ThresholdNeedsMinimum"])
+            .InclusiveBetween(0.01m, 5m).WithMessage(text["ThresholdNeedsMinimum"])
+            .When(c => c.RuleKind == ScoringRuleKind.Threshold);
+        RuleFor(c => c.Bands)
+            .Must(b => b is { Count: > 0 and <= 10 }).WithMessage(text["BandsRequired"])
+            .Must(b => b is null || b.Select(x => x.MinCompletion).Distinct().Count() == b.Count).WithMessage(text["BandsDistinct"])
+            .Must(b => b is null || b.All(x => x.MinCompletion is >= 0m and <= 5m && x.Factor is >= 0m and <= 5m)).WithMessage(text["BandsRange"])
+            .When(c => c.RuleKind == ScoringRuleKind.Banded);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex CodePattern();
+}
+
+internal sealed class CreateIndicatorHandler(AssessmentDbContext db, ICurrentUser user) : ICommandHandler<CreateIndicatorCommand, IndicatorDto>
+{
+    public async ValueTask<IndicatorDto> Handle(CreateIndicatorCommand command, CancellationToken cancellationToken)
+    {
+        user.EnsureAnyRole(BankRoles.TaskAdmin);
+        var indicator = new Indicator
+        {
+            Code = command.Code.Trim(),
+            Name = command.Name.Trim(),
+            BusinessLineId = command.BusinessLineId,
+            Unit = command.Unit.Trim(),
+            Direction = command.Direction,
+            DataSource = command.DataSource,
+            ComputedSourceKey = command.DataSource == IndicatorDataSource.Computed ? command.ComputedSourceKey : null,
+            RuleKind = command.RuleKind,
+            RuleCap = command.Cap ?? ScoringRule.DefaultCap,
+            RuleFloor = command.Floor ?? 0m,
+            RuleMinimumCompletion = command.RuleKind == ScoringRuleKind.Threshold ? command.MinimumCompletion : null,
+            RuleBands = command.RuleKind == ScoringRuleKind.Banded && command.Bands is not null
+                ? ScoringRule.FormatBands(command.Bands.Select(b => new ScoreBand(b.MinCompletion, b.Factor)))
+                : null,
+            AllowSubBranchEntry = command.AllowSubBranchEntry,
+            Description = string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim(),
+        };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync(cancellationToken);
+        return IndicatorDto.From(indicator);
+    }
+}
+
+internal sealed record ListIndicatorsQuery(bool IncludeRetired) : IQuery<IReadOnlyList<IndicatorDto>>;
+
+internal sealed class ListIndicatorsHandler(AssessmentDbContext db, ICurrentUser user) : IQueryHandler<ListIndicatorsQuery, IReadOnlyList<IndicatorDto>>
+{
+    public async ValueTask<IReadOnlyList<IndicatorDto>> Handle(ListIndicatorsQuery query, CancellationToken cancellationToken)
+    {
+        user.RequireUserId();
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => query.IncludeRetired || !i.IsRetired)
+            .OrderBy(i => i.Code)
+            .ToListAsync(cancellationToken);
+        return indicators.Select(IndicatorDto.From).ToList();
+    }
+}
+
+/// <summary>Retires an indicator: it stays on schemes that use it but cannot be added to new ones.</summary>
+internal sealed record RetireIndicatorCommand(Guid IndicatorId) : ICommand<IndicatorDto>;
+
+internal sealed class RetireIndicatorHandler(AssessmentDbContext db, ICurrentUser user, IStringLocalizer<AssessmentText> text) : ICommandHandler<RetireIndicatorCommand, IndicatorDto>
+{
+    public async ValueTask<IndicatorDto> Handle(RetireIndicatorCommand command, CancellationToken cancellationToken)
+    {
+        user.EnsureAnyRole(BankRoles.TaskAdmin);
+        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == command.IndicatorId, cancellationToken)
+            ?? throw new NotFoundException("assessment.indicator_not_found", text["IndicatorNotFound"]);
+        indicator.IsRetired = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return IndicatorDto.From(indicator);
+    }
+}
+
+/// <summary>Deletes an indicator no published or closed scheme uses; drafts that use it lose it (their weights must be fixed before publishing).</summary>
+internal sealed record DeleteIndicatorCommand(Guid IndicatorId) : ICommand;
+
+internal sealed class DeleteIndicatorHandler(AssessmentDbContext db, ICurrentUser user, IStringLocalizer<AssessmentText> text) : ICommandHandler<DeleteIndicatorCommand>
+{
+    public async ValueTask<Unit> Handle(DeleteIndicatorCommand command, CancellationToken cancellationToken)
+    {
+        user.EnsureAnyRole(BankRoles.TaskAdmin);
+        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == command.IndicatorId, cancellationToken)
+            ?? throw new NotFoundException("assessment.indicator_not_found", text["IndicatorNotFound"]);
+        var uses = await db.SchemeIndicators.Where(si => si.IndicatorId == indicator.Id)
+            .Join(db.Schemes, si => si.SchemeId, s => s.Id, (si, s) => new { Use = si, s.Status })
+            .ToListAsync(cancellationToken);
+        if (uses.Any(u => u.Status != SchemeStatus.Draft))
+        {
+            throw new ConflictException("assessment.indicator_in_use", text["IndicatorInUse"]);
+        }
+
+        var draftIds = uses.Select(u => u.Use.SchemeId).ToList();
+        db.Targets.RemoveRange(await db.Targets.Where(t => t.IndicatorId == indicator.Id && draftIds.Contains(t.SchemeId)).ToListAsync(cancellationToken));
+        db.SchemeIndicators.RemoveRange(uses.Select(u => u.Use));
+        db.Indicators.Remove(indicator);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal sealed record ComputedSourceDto(string Key, string DisplayName);
+
+internal sealed record ListComputedSourcesQuery : IQuery<IReadOnlyList<ComputedSourceDto>>;
+
+internal sealed class ListComputedSourcesHandler(IEnumerable<IComputedIndicatorSource> sources) : IQueryHandler<ListComputedSourcesQuery, IReadOnlyList<ComputedSourceDto>>
+{
+    public ValueTask<IReadOnlyList<ComputedSourceDto>> Handle(ListComputedSourcesQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ComputedSourceDto>>(sources.Select(s => new ComputedSourceDto(s.Key, s.DisplayName)).OrderBy(s => s.Key, StringComparer.Ordinal).ToList());
+}

@@ -1,0 +1,60 @@
+using BranchNetwork.Modules.Assessment.Data;
+using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.Modules.Assessment.Resources;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace BranchNetwork.Modules.Assessment.Services;
+
+/// <summary>
+/// ORG-3 for this module, used by every handler: head-office roles see every sub-branch and draft schemes;
+/// anyone else sees published results and only their own sub-branch's sheet, warnings and appeals.
+/// </summary>
+internal sealed class AssessmentAccess(ICurrentUser user, IOrgScope scope, AssessmentDbContext db, IStringLocalizer<AssessmentText> text)
+{
+    public ICurrentUser User => user;
+
+    public bool IsTaskAdmin => user.IsInRole(BankRoles.TaskAdmin);
+
+    public bool IsSupervisor => user.IsInRole(BankRoles.HeadOfficeSupervisor);
+
+    /// <summary>Roles that oversee the whole network: they read every sub-branch's sheet.</summary>
+    public bool IsHeadOfficeRole => IsTaskAdmin || IsSupervisor || user.IsInRole(BankRoles.Auditor);
+
+    public async Task<bool> CanSeeSubBranchAsync(Guid subBranchId, CancellationToken ct) =>
+        IsHeadOfficeRole || await scope.CanActForSubBranchAsync(subBranchId, ct);
+
+    /// <summary>404 (not 403) for another unit's private item: its existence is not disclosed.</summary>
+    public async Task EnsureCanSeeSubBranchAsync(Guid subBranchId, CancellationToken ct)
+    {
+        if (!await CanSeeSubBranchAsync(subBranchId, ct))
+        {
+            throw new NotFoundException("assessment.sheet_not_found", text["SheetNotFound"]);
+        }
+    }
+
+    public Task<Guid?> OwnSubBranchAsync(CancellationToken ct) => scope.GetOwnSubBranchIdAsync(ct);
+
+    /// <summary>A scheme the user may read: drafts only for head-office roles.</summary>
+    public async Task<AssessmentScheme> VisibleSchemeAsync(Guid schemeId, CancellationToken ct, bool track = false, bool withIndicators = true)
+    {
+        IQueryable<AssessmentScheme> query = track ? db.Schemes : db.Schemes.AsNoTracking();
+        if (withIndicators)
+        {
+            query = query.Include(s => s.Indicators.OrderBy(i => i.SortOrder));
+        }
+
+        var scheme = await query.FirstOrDefaultAsync(s => s.Id == schemeId, ct);
+        if (scheme is null || (scheme.Status == SchemeStatus.Draft && !IsHeadOfficeRole))
+        {
+            throw new NotFoundException("assessment.scheme_not_found", text["SchemeNotFound"]);
+        }
+
+        return scheme;
+    }
+
+    public ConflictException NotInStatus(string key) => new("assessment.wrong_status", text[key]);
+}

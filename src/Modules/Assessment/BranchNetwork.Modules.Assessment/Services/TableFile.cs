@@ -1,0 +1,111 @@
+using BranchNetwork.Infrastructure.Text;
+using MiniExcel = MiniExcelLibs.MiniExcel;
+
+namespace BranchNetwork.Modules.Assessment.Services;
+
+/// <summary>An uploaded sheet as rows of text cells, header row first: .xlsx (detected by content) or CSV in UTF-8 or GB18030.</summary>
+internal static class TableFile
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public static List<string[]> Read(byte[] content)
+    {
+        if (IsZip(content))
+        {
+            using var stream = new MemoryStream(content);
+            var rows = new List<string[]>();
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
+            {
+                rows.Add(row.Values.Select(CellText).ToArray());
+            }
+
+            return rows;
+        }
+
+        return CsvText.Parse(CsvText.Decode(content)).Select(r => r.Select(c => c.Trim()).ToArray()).ToList();
+    }
+
+    private static string CellText(object? value) => value switch
+    {
+        null => "",
+        DateTime date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "",
+    };
+
+    private static bool IsZip(byte[] content) => content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+
+    /// <summary>Index of the first header matching any alias (Chinese or English, case-insensitive), or -1.</summary>
+    public static int Column(string[] header, params string[] aliases) =>
+        Array.FindIndex(header, h => aliases.Any(a => string.Equals(h.Trim().TrimStart('\uFEFF'), a, StringComparison.OrdinalIgnoreCase)));
+
+    public static bool IsBlank(string[] row) => row.All(string.IsNullOrWhiteSpace);
+
+    public static string Cell(string[] row, int index) => index >= 0 && index < row.Length ? row[index] : "";
+}
+
+/// <summary>
+/// Rows of an import with columns mapped to field names through header aliases (Chinese or English);
+/// errors are collected as <c>row{N}.{field}</c> (N = line in the file, header = 1) so the import is all or nothing.
+/// </summary>
+internal sealed class ImportRows
+{
+    private readonly Dictionary<string, List<string>> errors = [];
+
+    private ImportRows(List<(int Line, Dictionary<string, string> Values)> rows) => Rows = rows;
+
+    public List<(int Line, Dictionary<string, string> Values)> Rows { get; }
+
+    public bool HasErrors => errors.Count > 0;
+
+    public IReadOnlyDictionary<string, string[]> Errors => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    /// <summary>Null when a required column is missing (the caller reports it on <c>file</c>).</summary>
+    public static ImportRows? Read(byte[] content, IReadOnlyDictionary<string, string[]> columns, out string? missingColumn)
+    {
+        var table = TableFile.Read(content);
+        missingColumn = null;
+        if (table.Count == 0)
+        {
+            missingColumn = columns.First().Value[0];
+            return null;
+        }
+
+        var header = table[0];
+        var indexes = new Dictionary<string, int>();
+        foreach (var (field, aliases) in columns)
+        {
+            var index = TableFile.Column(header, aliases);
+            if (index < 0)
+            {
+                missingColumn = aliases[0];
+                return null;
+            }
+
+            indexes[field] = index;
+        }
+
+        var rows = new List<(int, Dictionary<string, string>)>();
+        for (var n = 1; n < table.Count; n++)
+        {
+            if (TableFile.IsBlank(table[n]))
+            {
+                continue;
+            }
+
+            rows.Add((n + 1, indexes.ToDictionary(i => i.Key, i => TableFile.Cell(table[n], i.Value))));
+        }
+
+        return new ImportRows(rows);
+    }
+
+    public void Error(int line, string field, string message)
+    {
+        var key = $"row{line}.{field}";
+        if (!errors.TryGetValue(key, out var list))
+        {
+            errors[key] = list = [];
+        }
+
+        list.Add(message);
+    }
+}

@@ -31,6 +31,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         return await next(message, cancellationToken);
     }
 
+    /// <summary>JSON names for every segment of a path: <c>Cells[0].Value</c> becomes <c>cells[0].value</c>.</summary>
     private static string ToCamelCase(string name) =>
-        string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+        string.Join('.', name.Split('.').Select(part => string.IsNullOrEmpty(part) || char.IsLower(part[0]) ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

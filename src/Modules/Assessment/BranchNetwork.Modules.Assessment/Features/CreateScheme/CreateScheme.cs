@@ -143,6 +143,8 @@ internal static class SchemeDefinitionApplier
             {
                 line = new SchemeIndicator { SchemeId = scheme.Id, Code = "", Name = "", Unit = "" };
                 scheme.Indicators.Add(line);
+                // Explicitly new: found through the navigation with its key already set, EF would take it for an existing row.
+                db.SchemeIndicators.Add(line);
             }
 
             line.CopyFrom(indicators[input.IndicatorId]);

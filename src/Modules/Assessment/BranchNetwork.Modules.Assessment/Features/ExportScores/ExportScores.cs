@@ -57,10 +57,11 @@ internal sealed class ExportScoresHandler(AssessmentAccess access, SchemeResults
         if (format == "csv")
         {
             var csv = new StringBuilder();
-            csv.AppendLine(string.Join(',', headers.Select(Quote)));
+            // RFC 4180: CRLF line ends; scores with two decimals as on the printed table.
+            csv.Append(string.Join(',', headers.Select(Quote))).Append("\r\n");
             foreach (var row in rows)
             {
-                csv.AppendLine(string.Join(',', row.Select(v => Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""))));
+                csv.Append(string.Join(',', row.Select(v => Quote(v is decimal d ? d.ToString("0.00", CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "")))).Append("\r\n");
             }
 
             // A BOM so Excel on Chinese Windows opens the UTF-8 file with the right encoding.

@@ -58,6 +58,11 @@ public sealed class ImportTests(BranchNetworkFactory app) : IClassFixture<Branch
         var grid = await (await admin.GetAsync($"/api/assessment/schemes/{scheme.Id}/targets")).JsonAsync();
         Assert.All(grid.GetProperty("cells").EnumerateArray(), c => Assert.Equal(7m, c.GetProperty("value").GetDecimal()));
 
+        // Looks like a workbook (zip signature) but is not one.
+        var broken = await admin.PostAsync($"/api/assessment/schemes/{scheme.Id}/targets/import", File([(byte)'P', (byte)'K', 3, 4, 1, 2, 3, 4, 5, 6], "broken.xlsx"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.True((await broken.JsonAsync()).GetProperty("errors").TryGetProperty("file", out _));
+
         var noColumn = await admin.PostAsync($"/api/assessment/schemes/{scheme.Id}/targets/import", File(Encoding.UTF8.GetBytes("支行,数值\r\nSB01,1\r\n"), "bad.csv"));
         Assert.Equal("文件缺少“指标代码”列。", (await noColumn.JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString());
     }

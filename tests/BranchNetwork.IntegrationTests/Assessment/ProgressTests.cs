@@ -69,6 +69,14 @@ public sealed class ProgressTests(BranchNetworkFactory app) : IClassFixture<Bran
         Assert.True((await mixed.JsonAsync()).GetProperty("errors").TryGetProperty("entries[1].date", out _));
         Assert.Equal(JsonValueKindNull, (await supervisor.ResultsAsync(scheme.Id)).Row(scheme.SubBranches["SB02"]).GetProperty("cells")[0].GetProperty("actual").ValueKind);
 
+        // Malformed bodies are 400s too, never 500s.
+        var nullEntry = await supervisor.PostAsync($"/api/assessment/schemes/{scheme.Id}/progress", new StringContent("{\"entries\":[null]}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, nullEntry.StatusCode);
+        var farFuture = await (await app.ClientForAsync("taskadmin")).PostAsJsonAsync("/api/assessment/schemes", new { name = "远期", periodKind = "Year", startDate = "9999-01-01", kind = "Comprehensive", indicators = new[] { new { indicatorId = scheme.Indicators["贷款"], weight = 100m } } });
+        Assert.Equal(HttpStatusCode.BadRequest, farFuture.StatusCode);
+        var nullIndicator = await (await app.ClientForAsync("taskadmin")).PostAsync("/api/assessment/schemes", new StringContent("{\"name\":\"x\",\"periodKind\":\"Custom\",\"startDate\":\"2026-01-01\",\"endDate\":\"2026-02-01\",\"kind\":\"Comprehensive\",\"indicators\":[null]}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, nullIndicator.StatusCode);
+
         var draft = await AssessmentApi.PublishedSchemeAsync(app, [("草稿", 100m, false)], publish: false);
         var onDraft = await supervisor.RecordAsync(draft, "SB01", "草稿", today, 5m);
         Assert.Equal(HttpStatusCode.Conflict, onDraft.StatusCode);

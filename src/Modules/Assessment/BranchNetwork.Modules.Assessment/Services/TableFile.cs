@@ -1,4 +1,7 @@
 using BranchNetwork.Infrastructure.Text;
+using BranchNetwork.Modules.Assessment.Resources;
+using BranchNetwork.SharedKernel.Errors;
+using Microsoft.Extensions.Localization;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace BranchNetwork.Modules.Assessment.Services;
@@ -12,14 +15,21 @@ internal static class TableFile
     {
         if (IsZip(content))
         {
-            using var stream = new MemoryStream(content);
-            var rows = new List<string[]>();
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
+            try
             {
-                rows.Add(row.Values.Select(CellText).ToArray());
-            }
+                using var stream = new MemoryStream(content);
+                var rows = new List<string[]>();
+                foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
+                {
+                    rows.Add(row.Values.Select(CellText).ToArray());
+                }
 
-            return rows;
+                return rows;
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException or NullReferenceException or IndexOutOfRangeException or ArgumentException)
+            {
+                throw new UnreadableFileException(exception);
+            }
         }
 
         return CsvText.Parse(CsvText.Decode(content)).Select(r => r.Select(c => c.Trim()).ToArray()).ToList();
@@ -43,6 +53,9 @@ internal static class TableFile
     public static string Cell(string[] row, int index) => index >= 0 && index < row.Length ? row[index] : "";
 }
 
+/// <summary>The upload looked like a workbook but could not be read as one.</summary>
+internal sealed class UnreadableFileException(Exception inner) : Exception("The file is not a readable .xlsx workbook.", inner);
+
 /// <summary>
 /// Rows of an import with columns mapped to field names through header aliases (Chinese or English);
 /// errors are collected as <c>row{N}.{field}</c> (N = line in the file, header = 1) so the import is all or nothing.
@@ -60,9 +73,18 @@ internal sealed class ImportRows
     public IReadOnlyDictionary<string, string[]> Errors => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     /// <summary>Null when a required column is missing (the caller reports it on <c>file</c>).</summary>
-    public static ImportRows? Read(byte[] content, IReadOnlyDictionary<string, string[]> columns, out string? missingColumn)
+    public static ImportRows? Read(byte[] content, IReadOnlyDictionary<string, string[]> columns, IStringLocalizer<AssessmentText> text, out string? missingColumn)
     {
-        var table = TableFile.Read(content);
+        List<string[]> table;
+        try
+        {
+            table = TableFile.Read(content);
+        }
+        catch (UnreadableFileException)
+        {
+            throw new ValidationFailedException("file", text["ImportUnreadable"]);
+        }
+
         missingColumn = null;
         if (table.Count == 0)
         {

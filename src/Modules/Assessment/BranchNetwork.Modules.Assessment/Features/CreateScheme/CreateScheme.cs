@@ -53,7 +53,7 @@ internal sealed record CreateSchemeCommand(
 internal static class SchemePeriod
 {
     /// <summary>The period's last day, or null when the start does not begin such a period (quarters start 1 Jan/Apr/Jul/Oct, halves 1 Jan/Jul, years 1 Jan).</summary>
-    public static DateOnly? EndFor(PeriodKind kind, DateOnly start, DateOnly? requestedEnd) => kind switch
+    public static DateOnly? EndFor(PeriodKind kind, DateOnly start, DateOnly? requestedEnd) => start.Year is < 2000 or > 2100 ? null : kind switch
     {
         PeriodKind.Quarter when start.Day == 1 && (start.Month - 1) % 3 == 0 => start.AddMonths(3).AddDays(-1),
         PeriodKind.HalfYear when start.Day == 1 && (start.Month == 1 || start.Month == 7) => start.AddMonths(6).AddDays(-1),
@@ -81,12 +81,12 @@ internal abstract class SchemeDefinitionValidator<T> : AbstractValidator<T>
         RuleFor(c => c.BusinessLineId)
             .MustAsync(async (id, ct) => id is null || await directory.FindUnitAsync(id.Value, ct) is { Kind: OrgUnitKind.BusinessLine, IsRetired: false })
             .WithMessage(text["BusinessLineUnknown"]);
-        RuleFor(c => c.Indicators).NotNull().Must(i => i is { Count: > 0 and <= 50 }).WithMessage(text["IndicatorsRequired"]);
+        RuleFor(c => c.Indicators).NotNull().Must(i => i is { Count: > 0 and <= 50 } && i.All(x => x is not null)).WithMessage(text["IndicatorsRequired"]);
         RuleFor(c => c.Indicators)
             .Must(list => list.Select(i => i.IndicatorId).Distinct().Count() == list.Count).WithMessage(text["IndicatorDuplicate"])
             .Must(list => list.All(i => i.Weight is > 0m and <= 100m && decimal.Round(i.Weight, 2) == i.Weight)).WithMessage(text["WeightFormat"])
             .Must(list => list.Sum(i => i.Weight) == 100m).WithMessage((_, list) => string.Format(System.Globalization.CultureInfo.CurrentCulture, text["WeightsSum"], list.Sum(i => i.Weight)))
-            .When(c => c.Indicators is { Count: > 0 });
+            .When(c => c.Indicators is { Count: > 0 } && c.Indicators.All(i => i is not null));
         RuleFor(c => c.Indicators)
             .CustomAsync(async (list, context, ct) =>
             {
@@ -104,7 +104,7 @@ internal abstract class SchemeDefinitionValidator<T> : AbstractValidator<T>
                     }
                 }
             })
-            .When(c => c.Indicators is { Count: > 0 });
+            .When(c => c.Indicators is { Count: > 0 } && c.Indicators.All(i => i is not null));
         RuleFor(c => c.GradeBands)
             .Must(b => b is null || (b.Fair > 0m && b.Fair < b.Good && b.Good < b.Excellent && b.Excellent <= 200m))
             .WithMessage(text["GradeBandsOrder"]);

@@ -30,7 +30,7 @@ internal sealed class DecideAppealValidator : AbstractValidator<DecideAppealComm
     public DecideAppealValidator(IStringLocalizer<AssessmentText> text)
     {
         RuleFor(c => c.Reason).NotEmpty().WithMessage(text["DecisionNeedsReason"]).MaximumLength(Appeal.ReasonMaxLength);
-        RuleFor(c => c.NewTarget).GreaterThan(0m).When(c => c.NewTarget is not null).WithMessage(text["TargetPositive"]);
+        RuleFor(c => c.NewTarget).GreaterThan(0m).LessThan(1_000_000_000_000m).When(c => c.NewTarget is not null).WithMessage(text["TargetPositive"]);
         RuleFor(c => c.ScoreAdjustment).InclusiveBetween(-100m, 100m).When(c => c.ScoreAdjustment is not null)
             .Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithMessage(text["AdjustmentFormat"]);
         RuleFor(c => c.Version).GreaterThan(0);

@@ -29,7 +29,7 @@ internal sealed class FileAppealValidator : AbstractValidator<FileAppealCommand>
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.Reason).NotEmpty().WithMessage(text["AppealNeedsReason"]).MaximumLength(Appeal.ReasonMaxLength);
         RuleFor(c => c.IndicatorId).NotNull().When(c => c.Kind == AppealKind.Target).WithMessage(text["AppealTargetNeedsIndicator"]);
-        RuleFor(c => c.RequestedValue).GreaterThan(0m).When(c => c.Kind == AppealKind.Target && c.RequestedValue is not null).WithMessage(text["TargetPositive"]);
+        RuleFor(c => c.RequestedValue).GreaterThan(0m).LessThan(1_000_000_000_000m).When(c => c.Kind == AppealKind.Target && c.RequestedValue is not null).WithMessage(text["TargetPositive"]);
         RuleFor(c => c.RequestedValue).InclusiveBetween(-100m, 100m).When(c => c.Kind == AppealKind.Score && c.RequestedValue is not null);
     }
 }

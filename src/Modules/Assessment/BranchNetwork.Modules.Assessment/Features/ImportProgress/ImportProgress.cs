@@ -36,7 +36,7 @@ internal sealed class ImportProgressHandler(AssessmentAccess access, SchemeCover
     {
         access.User.EnsureAnyRole(BankRoles.HeadOfficeSupervisor);
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken);
-        var rows = ImportRows.Read(command.Content, Columns, out var missing)
+        var rows = ImportRows.Read(command.Content, Columns, text, out var missing)
             ?? throw new ValidationFailedException("file", string.Format(CultureInfo.CurrentCulture, text["ImportColumnMissing"], missing));
         var subBranches = await coverage.SubBranchesAsync(scheme, cancellationToken);
         var inputs = new List<ProgressInput>();

@@ -38,7 +38,7 @@ internal sealed class ImportTargetsHandler(AssessmentDbContext db, AssessmentAcc
             throw access.NotInStatus("TargetsFrozen");
         }
 
-        var rows = ImportRows.Read(command.Content, Columns, out var missing)
+        var rows = ImportRows.Read(command.Content, Columns, text, out var missing)
             ?? throw new ValidationFailedException("file", string.Format(CultureInfo.CurrentCulture, text["ImportColumnMissing"], missing));
         var subBranches = await coverage.SubBranchesAsync(scheme, cancellationToken);
         var cells = new List<TargetCellInput>();

@@ -83,7 +83,8 @@ internal sealed partial class CreateIndicatorValidator : AbstractValidator<Creat
             .InclusiveBetween(0.01m, 5m).WithMessage(text["ThresholdNeedsMinimum"])
             .When(c => c.RuleKind == ScoringRuleKind.Threshold);
         RuleFor(c => c.Bands)
-            .Must(b => b is { Count: > 0 and <= 10 }).WithMessage(text["BandsRequired"])
+            .Cascade(CascadeMode.Stop)
+            .Must(b => b is { Count: > 0 and <= 10 } && b.All(x => x is not null)).WithMessage(text["BandsRequired"])
             .Must(b => b is null || b.Select(x => x.MinCompletion).Distinct().Count() == b.Count).WithMessage(text["BandsDistinct"])
             .Must(b => b is null || b.All(x => x.MinCompletion is >= 0m and <= 5m && x.Factor is >= 0m and <= 5m)).WithMessage(text["BandsRange"])
             .When(c => c.RuleKind == ScoringRuleKind.Banded);

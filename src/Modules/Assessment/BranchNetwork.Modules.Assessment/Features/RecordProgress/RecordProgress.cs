@@ -35,7 +35,7 @@ internal sealed class RecordProgressValidator : AbstractValidator<RecordProgress
     public RecordProgressValidator(IStringLocalizer<AssessmentText> text)
     {
         RuleFor(c => c.Entries).NotNull().Must(e => e is { Count: > 0 and <= 20_000 }).WithMessage(text["EntriesRequired"]);
-        RuleForEach(c => c.Entries).ChildRules(e =>
+        RuleForEach(c => c.Entries).NotNull().ChildRules(e =>
             e.RuleFor(x => x.Value).GreaterThanOrEqualTo(0m).WithMessage(text["ProgressNonNegative"]).LessThan(1_000_000_000_000m))
             .When(c => c.Entries is not null);
     }

@@ -59,7 +59,7 @@ internal sealed class SetTargetsValidator : AbstractValidator<SetTargetsCommand>
     public SetTargetsValidator(IStringLocalizer<AssessmentText> text)
     {
         RuleFor(c => c.Cells).NotNull().Must(c => c is { Count: > 0 and <= 50_000 }).WithMessage(text["CellsRequired"]);
-        RuleForEach(c => c.Cells).ChildRules(cell =>
+        RuleForEach(c => c.Cells).NotNull().ChildRules(cell =>
             cell.RuleFor(x => x.Value).GreaterThan(0m).WithMessage(text["TargetPositive"]).LessThan(1_000_000_000_000m))
             .When(c => c.Cells is not null);
     }

@@ -29,7 +29,7 @@ internal sealed class SetWarningRulesValidator : AbstractValidator<SetWarningRul
     public SetWarningRulesValidator(IStringLocalizer<AssessmentText> text)
     {
         RuleFor(c => c.Rules).NotNull().Must(r => r is { Count: <= 20 });
-        RuleForEach(c => c.Rules).ChildRules(rule =>
+        RuleForEach(c => c.Rules).NotNull().ChildRules(rule =>
         {
             rule.RuleFor(r => r.Kind).IsInEnum();
             rule.RuleFor(r => r.Threshold)

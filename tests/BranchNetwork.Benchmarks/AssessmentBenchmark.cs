@@ -70,12 +70,19 @@ internal static class AssessmentBenchmark
             Console.WriteLine($"Progress days {from}..{historyDays}: {rows:N0} rows bulk-inserted and projected in {watch.Elapsed.TotalSeconds:F1} s");
             from = historyDays + 1;
             var total = await database.CountProgressAsync();
+            Console.WriteLine($"Measuring with {total:N0} progress entries; load average before: {LoadAverage()}");
             results.Add((historyDays, total, await MeasureAsync(app.Services, database, client, seed, iterations)));
+            Console.WriteLine($"  done; load average after: {LoadAverage()}");
+            Report(database.Provider, iterations, results.TakeLast(1).ToList());
         }
 
         Report(database.Provider, iterations, results);
         return 0;
     }
+
+    /// <summary>The machine is shared: the 1/5/15-minute load average says how contended the run was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static async Task<IReadOnlyList<Measured>> MeasureAsync(IServiceProvider services, BenchDatabase database, HttpClient client, Seed seed, int iterations)
     {

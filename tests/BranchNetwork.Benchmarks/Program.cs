@@ -7,12 +7,18 @@ using Microsoft.Data.Sqlite;
 
 // Benchmarks report a ratio against a raw baseline measured in the same run; nothing here gates CI.
 // Run: dotnet run -c Release --project tests/BranchNetwork.Benchmarks [-- iterations]
+//      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- assessment [sqlite|postgres] [iterations]
 namespace BranchNetwork.Benchmarks;
 
 internal static class RosterBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "assessment")
+        {
+            return await AssessmentBenchmark.RunAsync(args[1..]);
+        }
+
         var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 500;
         var databasePath = Path.Combine(Path.GetTempPath(), $"branchnet-bench-{Guid.NewGuid():N}.db");
 
@@ -58,7 +64,7 @@ internal static class RosterBenchmark
         return 0;
     }
 
-    private static string HostContentRoot()
+    internal static string HostContentRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BranchNetwork.sln")))
@@ -85,7 +91,7 @@ internal static class RosterBenchmark
         return watch.Elapsed;
     }
 
-    private static async Task<string> PasswordTokenAsync(HttpClient client, string userName)
+    internal static async Task<string> PasswordTokenAsync(HttpClient client, string userName)
     {
         var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -100,7 +106,7 @@ internal static class RosterBenchmark
     }
 }
 
-internal sealed class BenchmarkApp(string connectionString) : WebApplicationFactory<Program>
+internal sealed class BenchmarkApp(string connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -109,5 +115,9 @@ internal sealed class BenchmarkApp(string connectionString) : WebApplicationFact
         builder.UseSetting("RateLimiting:WritesPerMinute", "1000000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -67,9 +67,17 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
         var scoring = indicators.Select(i => new ScoringIndicator(i.IndicatorId, i.Weight, i.Direction, i.Rule)).ToList();
         var order = indicators.Select((i, n) => (i.IndicatorId, n)).ToDictionary(x => x.IndicatorId, x => x.n);
 
+        // One pass groups the cells by sheet, in the scheme's indicator order. Cells of an indicator that is not on
+        // the scheme are left out here (the engine would skip them anyway), so the engine's scored cells line up
+        // one-to-one with these lists and each cell's as-of date is read by position, without a second dictionary.
         var cellsBySheet = new Dictionary<Guid, List<CellRow>>(sheets.Count);
         foreach (var cell in cells)
         {
+            if (!order.ContainsKey(cell.IndicatorId))
+            {
+                continue;
+            }
+
             if (!cellsBySheet.TryGetValue(cell.SubBranchId, out var list))
             {
                 cellsBySheet[cell.SubBranchId] = list = new List<CellRow>(indicators.Count);
@@ -78,10 +86,10 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
             list.Add(cell);
         }
 
-        var asOfBySheet = new Dictionary<(Guid, Guid), DateOnly?>(cells.Count);
-        foreach (var cell in cells)
+        foreach (var list in cellsBySheet.Values)
         {
-            asOfBySheet[(cell.SubBranchId, cell.IndicatorId)] = cell.AsOf;
+            // (scheme, sub-branch, indicator) is unique, so the sort keys are distinct and the order is total.
+            list.Sort((a, b) => order[a.IndicatorId].CompareTo(order[b.IndicatorId]));
         }
 
         var scored = ScoringEngine.Score(
@@ -90,7 +98,7 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
                 s.SubBranchId,
                 s.Adjustment,
                 cellsBySheet.TryGetValue(s.SubBranchId, out var list)
-                    ? list.OrderBy(c => order.GetValueOrDefault(c.IndicatorId, int.MaxValue)).Select(c => new ScoringCell(c.IndicatorId, c.Target, c.Actual)).ToList()
+                    ? list.ConvertAll(c => new ScoringCell(c.IndicatorId, c.Target, c.Actual))
                     : [])),
             scheme.Bands,
             timeProgress,
@@ -102,9 +110,14 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
             .Select(s =>
             {
                 var sheet = sheetById[s.SubBranchId];
-                var resultCells = s.Cells
-                    .Select(c => new ResultCell(c.IndicatorId, c.Target, c.Actual, asOfBySheet[(s.SubBranchId, c.IndicatorId)], c.Completion, c.Score, c.Behind, ScoringEngine.Round(c.Completion - timeProgress, 4)))
-                    .ToList();
+                var source = s.Cells.Count > 0 ? cellsBySheet[s.SubBranchId] : [];
+                var resultCells = new List<ResultCell>(s.Cells.Count);
+                for (var k = 0; k < s.Cells.Count; k++)
+                {
+                    var c = s.Cells[k];
+                    resultCells.Add(new ResultCell(c.IndicatorId, c.Target, c.Actual, source[k].AsOf, c.Completion, c.Score, c.Behind, ScoringEngine.Round(c.Completion - timeProgress, 4)));
+                }
+
                 // Once closed, the frozen result is the result, whatever is recomputed.
                 return frozen && sheet.FinalScore is { } final
                     ? new ResultRow(s.SubBranchId, sheet.Code, sheet.Name, resultCells, s.Completion, s.Adjustment, final, sheet.FinalGrade ?? s.Grade, sheet.FinalRank ?? s.Rank, s.Behind)

@@ -8,27 +8,27 @@ using MudBlazor;
 
 namespace BranchNetwork.Modules.Assessment.Pages;
 
-/// <summary>What every assessment page shares: the mediator, strings, snackbar and per-field errors from handlers.</summary>
-internal abstract class AssessmentPageBase : ComponentBase
+/// <summary>Public because Blazor components must be (routing); its members stay assembly-private. What every assessment page shares: the mediator, strings, snackbar and per-field errors from handlers.</summary>
+public abstract class AssessmentPageBase : ComponentBase
 {
     [Inject]
-    protected Mediator.ISender Sender { get; set; } = default!;
+    private protected Mediator.ISender Sender { get; set; } = default!;
 
     [Inject]
-    protected IStringLocalizer<AssessmentUiText> T { get; set; } = default!;
+    private protected IStringLocalizer<AssessmentUiText> T { get; set; } = default!;
 
     [Inject]
-    protected ISnackbar Snackbar { get; set; } = default!;
+    private protected ISnackbar Snackbar { get; set; } = default!;
 
-    protected IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
+    private protected IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
 
-    protected string? ErrorOf(string field) =>
+    private protected string? ErrorOf(string field) =>
         Errors.Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToList() is { Count: > 0 } m ? string.Join(" ", m) : null;
 
-    protected bool HasError(string field) => ErrorOf(field) is not null;
+    private protected bool HasError(string field) => ErrorOf(field) is not null;
 
     /// <summary>Runs a command: field errors stay on the form (and in a snackbar), other refusals go to the snackbar.</summary>
-    protected async Task<bool> RunAsync(Func<Task> action, string? success = null)
+    private protected async Task<bool> RunAsync(Func<Task> action, string? success = null)
     {
         try
         {
@@ -54,22 +54,22 @@ internal abstract class AssessmentPageBase : ComponentBase
         }
     }
 
-    protected string StatusText(SchemeStatus status) => T[$"Status{status}"];
+    private protected string StatusText(SchemeStatus status) => T[$"Status{status}"];
 
-    protected static Color StatusColor(SchemeStatus status) => status switch
+    private protected static Color StatusColor(SchemeStatus status) => status switch
     {
         SchemeStatus.Draft => Color.Default,
         SchemeStatus.Published => Color.Primary,
         _ => Color.Success,
     };
 
-    protected string GradeText(Grade grade) => T[$"Grade{grade}"];
+    private protected string GradeText(Grade grade) => T[$"Grade{grade}"];
 
-    protected static string Percent(decimal fraction) => (fraction * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    private protected static string Percent(decimal fraction) => (fraction * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    protected static string Number(decimal? value) => value?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? "—";
+    private protected static string Number(decimal? value) => value?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? "—";
 
-    protected static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private protected static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    protected static string Time(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private protected static string Time(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -132,8 +132,8 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         await page.PressAsync(selector, "Tab");
     }
 
-    private static Task WaitForHubAsync(IPage page) =>
-        page.WaitForSelectorAsync("html[data-notifications-hub=connected]", new() { State = WaitForSelectorState.Attached });
+    private static async Task WaitForHubAsync(IPage page) =>
+        await page.WaitForSelectorAsync("html[data-notifications-hub=connected]", new() { State = WaitForSelectorState.Attached });
 
     private static async Task<int> BellCountAsync(IPage page) =>
         int.TryParse((await page.Locator("[data-testid=bell-count]").TextContentAsync())?.Trim(), out var count) ? count : 0;

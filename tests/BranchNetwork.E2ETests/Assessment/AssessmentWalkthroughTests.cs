@@ -79,21 +79,38 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         // Deposits are entered by head office only: the head has no entry field for them.
         Assert.Equal(0, await head.Locator("[data-testid=progress-DEP-NEW]").CountAsync());
 
-        // The supervisor enters 支行01's deposits far behind time progress, then runs the warning evaluation.
+        // The supervisor enters 支行01's deposits far behind time progress (two dates, for the trend), 支行02 ahead
+        // and 支行03 slightly behind, then runs the warning evaluation.
         var supervisor = await app.SignedInPageAsync("supervisor");
         await supervisor.GotoAsync(sheetPath);
         await WaitForHubAsync(supervisor);
-        await supervisor.WaitForSelectorAsync("[data-testid=progress-form]");
-        await SetAsync(supervisor, "[data-testid=progress-DEP-NEW]", "100");
-        await supervisor.ClickAsync("[data-testid=progress-save]");
-        await supervisor.Locator("[data-testid=actual-DEP-NEW]").Filter(new() { HasText = "100" }).WaitForAsync();
+        await RecordAsync(supervisor, today.AddDays(-7), ("DEP-NEW", "50"));
+        await RecordAsync(supervisor, today, ("DEP-NEW", "100"));
+
+        await supervisor.GotoAsync(schemeUrl);
+        await WaitForHubAsync(supervisor);
+        await supervisor.ClickAsync("[data-testid=sheet-link-SB02]");
+        await supervisor.Locator("[data-testid=sheet-title]").Filter(new() { HasText = "支行02" }).WaitForAsync();
+        await WaitForHubAsync(supervisor);
+        await RecordAsync(supervisor, today, ("DEP-NEW", "800"), ("LOAN-INCL", "450"));
+
+        await supervisor.GotoAsync(schemeUrl);
+        await WaitForHubAsync(supervisor);
+        await supervisor.ClickAsync("[data-testid=sheet-link-SB03]");
+        await supervisor.Locator("[data-testid=sheet-title]").Filter(new() { HasText = "支行03" }).WaitForAsync();
+        await WaitForHubAsync(supervisor);
+        await RecordAsync(supervisor, today, ("DEP-NEW", "700"));
 
         await supervisor.GotoAsync(schemeUrl);
         await WaitForHubAsync(supervisor);
         await supervisor.ClickAsync("[data-testid=evaluate-warnings]");
         await supervisor.Locator(".mud-snackbar").Filter(new() { HasText = "评估完成" }).WaitForAsync();
+        // Heat map: completion − time progress (≈ 76.7%): 10% red, 80% green, 70% amber (within the 10-point margin).
         Assert.Equal("red", await supervisor.GetAttributeAsync("[data-testid=heat-SB01-DEP-NEW]", "data-band"));
         Assert.Contains("10.0%", await supervisor.InnerTextAsync("[data-testid=heat-SB01-DEP-NEW]"), StringComparison.Ordinal);
+        Assert.Equal("green", await supervisor.GetAttributeAsync("[data-testid=heat-SB02-DEP-NEW]", "data-band"));
+        Assert.Equal("amber", await supervisor.GetAttributeAsync("[data-testid=heat-SB03-DEP-NEW]", "data-band"));
+        await supervisor.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("assessment-results.png"), FullPage = true });
 
         // head01 sees the warning on the sheet and acknowledges it with a response.
         await head.GotoAsync(sheetPath);
@@ -105,6 +122,7 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         await head.Locator("[data-testid=warning][data-status=Acknowledged]").Filter(new() { HasText = "已组织营销活动" }).WaitForAsync();
         var scrollWidth = await head.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 390, $"the sheet is {scrollWidth}px wide on a 390px screen");
+        await head.EvaluateAsync("window.scrollTo(0, 0)");
         await head.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("assessment-sheet.png"), FullPage = true });
 
         // TaskAdmin closes the scheme: the ranking is final and the score table downloads as xlsx.
@@ -114,12 +132,26 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         await admin.Locator("[data-testid=scheme-status]").Filter(new() { HasText = "已结束" }).WaitForAsync();
         await admin.Locator("[data-testid=ranking] [data-testid=rank]").Nth(SubBranchCodes.Length - 1).WaitForAsync();
         Assert.Equal(SubBranchCodes.Length, await admin.Locator("[data-testid=ranking] [data-testid=rank]").CountAsync());
-        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("assessment-results.png"), FullPage = true });
 
         var download = await admin.RunAndWaitForDownloadAsync(() => admin.ClickAsync("[data-testid=export-xlsx]"));
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.OrdinalIgnoreCase);
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.True(bytes.Length > 2 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K', "the export is not a zip (xlsx) file");
+    }
+
+    /// <summary>Enters cumulative values on the open sheet for one date and waits until the sheet shows the last of them.</summary>
+    private static async Task RecordAsync(IPage page, DateOnly date, params (string Indicator, string Value)[] values)
+    {
+        await page.WaitForSelectorAsync("[data-testid=progress-form]");
+        await Field(page, "progress-date").FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        foreach (var (indicator, value) in values)
+        {
+            await SetAsync(page, $"[data-testid=progress-{indicator}]", value);
+        }
+
+        await page.ClickAsync("[data-testid=progress-save]");
+        var (lastIndicator, lastValue) = values[^1];
+        await page.Locator($"[data-testid=actual-{lastIndicator}]").Filter(new() { HasText = "(" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")" }).Filter(new() { HasText = lastValue }).WaitForAsync();
     }
 
     private static ILocator Field(IPage page, string testId) =>

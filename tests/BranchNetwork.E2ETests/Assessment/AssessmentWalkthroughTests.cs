@@ -24,7 +24,8 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
     public async Task A_scheme_goes_from_draft_to_published_warned_acknowledged_closed_ranked_and_exported()
     {
         var schemeName = "E2E考核" + Guid.NewGuid().ToString("N")[..6];
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        // The bank's calendar day (the app dates progress and time progress in China Standard Time).
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         var start = today.AddDays(-22);
         var end = today.AddDays(7);
 
@@ -124,6 +125,14 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         Assert.True(scrollWidth <= 390, $"the sheet is {scrollWidth}px wide on a 390px screen");
         await head.EvaluateAsync("window.scrollTo(0, 0)");
         await head.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("assessment-sheet.png"), FullPage = true });
+
+        // head01 reads the full ranking and heat map, but only its own sheet is linked (other sheets stay private).
+        await head.GotoAsync(schemeUrl);
+        await head.Locator("[data-testid=ranking] [data-testid=rank]").Nth(SubBranchCodes.Length - 1).WaitForAsync();
+        Assert.Equal(1, await head.Locator("[data-testid=sheet-link-SB01]").CountAsync());
+        Assert.Equal(0, await head.Locator("[data-testid=sheet-link-SB02]").CountAsync());
+        scrollWidth = await head.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 390, $"the results page is {scrollWidth}px wide on a 390px screen");
 
         // TaskAdmin closes the scheme: the ranking is final and the score table downloads as xlsx.
         await admin.GotoAsync(schemeUrl);

@@ -148,6 +148,34 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         Assert.True(bytes.Length > 2 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K', "the export is not a zip (xlsx) file");
     }
 
+    [Fact]
+    [Trait("Spec", "AS-1")]
+    public async Task A_task_admin_in_english_adds_an_indicator_to_the_library_and_retires_it()
+    {
+        var code = "E2E-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var admin = await app.SignedInPageAsync("taskadmin");
+        await admin.GotoAsync("/culture/set?culture=en&redirectUri=%2Fassessment%2Findicators");
+        await admin.GetByText("Indicator library").First.WaitForAsync();
+        await WaitForHubAsync(admin);
+        await admin.Locator("[data-testid=indicators-table]").GetByText("DEP-NEW").WaitForAsync();
+
+        // A code with a space is refused by the validator; the message shows on the field.
+        await Field(admin, "indicator-code").FillAsync("BAD CODE");
+        await Field(admin, "indicator-name").FillAsync("Mobile banking sign-ups");
+        await Field(admin, "indicator-unit").FillAsync("户");
+        await admin.ClickAsync("[data-testid=indicator-create]");
+        await admin.Locator("[data-testid=indicator-form] .mud-input-helper-text.mud-input-error").First.WaitForAsync();
+
+        await Field(admin, "indicator-code").FillAsync(code);
+        await admin.ClickAsync("[data-testid=indicator-create]");
+        var row = admin.Locator("[data-testid=indicators-table] tr").Filter(new() { HasText = code });
+        await row.WaitForAsync();
+        Assert.Contains("Higher is better", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+        await row.Locator("[data-testid=indicator-retire]").ClickAsync();
+        await row.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     /// <summary>Enters cumulative values on the open sheet for one date and waits until the sheet shows the last of them.</summary>
     private static async Task RecordAsync(IPage page, DateOnly date, params (string Indicator, string Value)[] values)
     {

@@ -71,6 +71,8 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
 
         // head01: the bell counts up without a reload, and the new sheet is listed under 我的考核表.
         await WaitUntilAsync(head, async () => await BellCountAsync(head) > bellBefore, "head01's bell did not count the published sheet");
+        await head.GotoAsync("/notifications");
+        await head.Locator("[data-testid=inbox]").GetByText(schemeName).First.WaitForAsync();
         await head.GotoAsync("/assessment");
         await WaitForHubAsync(head);
         await head.Locator("[data-testid=my-sheets]").GetByText(schemeName).ClickAsync();
@@ -174,6 +176,42 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
 
         await row.Locator("[data-testid=indicator-retire]").ClickAsync();
         await row.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    [Fact]
+    [Trait("Spec", "AS-7")]
+    [Trait("Spec", "AS-5")]
+    public async Task A_head_appeals_a_score_the_supervisor_rejects_it_with_a_reason_and_anyone_can_comment_on_results()
+    {
+        var reason = "客户投诉已撤销，申请复核" + Guid.NewGuid().ToString("N")[..4];
+        var head = await app.SignedInPageAsync("head01", width: 390, height: 844);
+        await head.GotoAsync("/assessment");
+        await WaitForHubAsync(head);
+        await head.Locator("[data-testid=my-sheet-link]").Filter(new() { HasText = "季度支行综合考核" }).First.ClickAsync();
+        await head.WaitForSelectorAsync("[data-testid=appeal-form]");
+        await WaitForHubAsync(head);
+        var sheetPath = new Uri(head.Url).AbsolutePath;
+        await head.Locator("[data-testid=appeal-reason] textarea, textarea[data-testid=appeal-reason]").First.FillAsync(reason);
+        await head.ClickAsync("[data-testid=appeal-file]");
+        await head.Locator("[data-testid=appeal][data-status=Pending]").Filter(new() { HasText = reason }).WaitForAsync();
+
+        var supervisor = await app.SignedInPageAsync("supervisor");
+        await supervisor.GotoAsync(sheetPath);
+        await WaitForHubAsync(supervisor);
+        var appeal = supervisor.Locator("[data-testid=appeal][data-status=Pending]").Filter(new() { HasText = reason });
+        await appeal.Locator("[data-testid=appeal-decision-reason] input, input[data-testid=appeal-decision-reason]").First.FillAsync("投诉撤销证明不足。");
+        await appeal.Locator("[data-testid=appeal-reject]").ClickAsync();
+        await supervisor.Locator("[data-testid=appeal][data-status=Rejected]").Filter(new() { HasText = reason }).WaitForAsync();
+
+        await head.ReloadAsync();
+        await head.Locator("[data-testid=appeal][data-status=Rejected]").Filter(new() { HasText = "投诉撤销证明不足" }).WaitForAsync();
+
+        await head.ClickAsync("[data-testid=scheme-link]");
+        await head.WaitForSelectorAsync("[data-testid=ranking]");
+        await WaitForHubAsync(head);
+        await head.Locator("[data-testid=comment-body] textarea, textarea[data-testid=comment-body]").First.FillAsync("本季度继续加油！");
+        await head.ClickAsync("[data-testid=comment-post]");
+        await head.Locator("[data-testid=comments]").GetByText("本季度继续加油！").WaitForAsync();
     }
 
     /// <summary>Enters cumulative values on the open sheet for one date and waits until the sheet shows the last of them.</summary>

@@ -10,12 +10,12 @@ internal static class HomeCards
 
     private static readonly (string Role, Card[] Cards)[] ByRole =
     [
-        (BankRoles.SubBranchHead, [new("SheetStanding", null), new("Warnings", null), new("TeamTasks", null), new("MissingLogs", null)]),
-        (BankRoles.HeadOfficeSupervisor, [new("BehindUnits", null), new("PlansToReview", null), new("RequestsAtMyStep", null)]),
+        (BankRoles.SubBranchHead, [new("SheetStanding", "/assessment"), new("Warnings", "/assessment/warnings"), new("TeamTasks", null), new("MissingLogs", null)]),
+        (BankRoles.HeadOfficeSupervisor, [new("BehindUnits", "/assessment"), new("PlansToReview", null), new("RequestsAtMyStep", null)]),
         (BankRoles.DepartmentManager, [new("TeamTasks", null), new("MissingLogs", null)]),
         (BankRoles.AccountingSupervisor, [new("TeamTasks", null), new("MissingLogs", null)]),
         (BankRoles.Staff, [new("MyTasks", null), new("TodayLog", null), new("MyPoints", null)]),
-        (BankRoles.TaskAdmin, [new("DraftSchemes", null), new("MissingTargets", null)]),
+        (BankRoles.TaskAdmin, [new("DraftSchemes", "/assessment"), new("MissingTargets", "/assessment"), new("Indicators", "/assessment/indicators")]),
         (BankRoles.Auditor, [new("AccessLog", "/audit/access-log"), new("ChainVerification", null)]),
         (BankRoles.Moderator, [new("ReviewQueue", null), new("Reports", null)]),
         (BankRoles.SystemAdmin, [new("ManageUsers", "/admin/users"), new("ImportUsers", "/admin/users/import"), new("OrgTree", "/organisation")]),

@@ -79,5 +79,8 @@ internal sealed class AssessmentModule : IModule
         DecideAppealEndpoint.Map(api);
         AwardHonourEndpoints.Map(api);
         CommentOnResultsEndpoints.Map(api);
+
+        // Cookie-authenticated file download for the pages (the API group accepts bearer tokens only).
+        Pages.ExportDownloadEndpoint.Map(endpoints);
     }
 }

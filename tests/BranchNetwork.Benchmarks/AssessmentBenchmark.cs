@@ -127,7 +127,7 @@ internal static class AssessmentBenchmark
                 var sheets = await db.Sheets.AsNoTracking().Where(s => s.SchemeId == seed.SchemeId)
                     .Select(s => new RawSheet(s.SubBranchId, s.SubBranchCode, s.SubBranchName, s.ScoreAdjustment, s.FinalScore, s.FinalGrade, s.FinalRank)).ToListAsync();
                 var cells = await db.Targets.AsNoTracking().Where(t => t.SchemeId == seed.SchemeId)
-                    .Select(t => new RawCell(t.SubBranchId, t.IndicatorId, t.Value, t.ActualValue, t.ActualAsOf)).ToListAsync();
+                    .Select(t => new RawCell(t.SubBranchId, t.IndicatorId, t.Value, t.ActualValue, t.ActualAsOf, t.Completion, t.Score)).ToListAsync();
                 return sheets.Count + cells.Count;
             }),
             new("  of which: ScoringEngine.Score alone (in-memory rows)", iterations, () =>
@@ -164,7 +164,7 @@ internal static class AssessmentBenchmark
             throw new InvalidOperationException($"Reader returned {results.Rows.Count} rows / {cellCount} cells, raw {sheets.Count} / {cells.Count}.");
         }
 
-        var raw = cells.ToDictionary(c => (c.SubBranchId, c.IndicatorId), c => (c.Target, c.Actual, c.AsOf));
+        var raw = cells.ToDictionary(c => (c.SubBranchId, c.IndicatorId), c => (c.Target, c.Actual, c.AsOf, c.Completion, c.Score));
         var columns = results.Indicators.Select(i => i.IndicatorId).ToList();
         foreach (var row in results.Rows)
         {
@@ -175,9 +175,9 @@ internal static class AssessmentBenchmark
 
             foreach (var cell in row.Cells)
             {
-                if (raw[(row.SubBranchId, cell.IndicatorId)] != (cell.Target, cell.Actual, cell.ActualAsOf))
+                if (raw[(row.SubBranchId, cell.IndicatorId)] != (cell.Target, cell.Actual, cell.ActualAsOf, cell.Completion, cell.Score))
                 {
-                    throw new InvalidOperationException("Reader and raw query disagree on a cell's target, actual or as-of date.");
+                    throw new InvalidOperationException("Reader and raw query disagree on a cell's target, actual, as-of date, completion or score.");
                 }
             }
         }
@@ -259,10 +259,11 @@ internal static class AssessmentBenchmark
         db.Sheets.AddRange(sheets);
         db.Targets.AddRange(targets);
         await db.SaveChangesAsync();
-        return new Seed(scheme.Id, targets, pace, indicators.Select(i => i.Direction).ToList(), new Guid[targets.Count], new decimal[targets.Count], new int[targets.Count]);
+        var scoring = scheme.Indicators.ToDictionary(l => l.IndicatorId, l => new ScoringIndicator(l.IndicatorId, l.Weight, l.Direction, l.Rule));
+        return new Seed(scheme.Id, targets, pace, indicators.Select(i => i.Direction).ToList(), new Guid[targets.Count], new decimal[targets.Count], new int[targets.Count], scoring);
     }
 
-    internal sealed record Seed(Guid SchemeId, List<Target> Targets, List<decimal> Pace, List<IndicatorDirection> Directions, Guid[] LastEntryIds, decimal[] LastValues, int[] LastDays)
+    internal sealed record Seed(Guid SchemeId, List<Target> Targets, List<decimal> Pace, List<IndicatorDirection> Directions, Guid[] LastEntryIds, decimal[] LastValues, int[] LastDays, Dictionary<Guid, ScoringIndicator> Scoring)
     {
         /// <summary>
         /// Days of a cell up to <paramref name="toDay"/> not yet inserted. Before the end of the year three cells in four are
@@ -285,7 +286,7 @@ internal static class AssessmentBenchmark
 
     internal readonly record struct RawSheet(Guid SubBranchId, string Code, string Name, decimal Adjustment, decimal? FinalScore, Grade? FinalGrade, int? FinalRank);
 
-    internal readonly record struct RawCell(Guid SubBranchId, Guid IndicatorId, decimal Target, decimal? Actual, DateOnly? AsOf);
+    internal readonly record struct RawCell(Guid SubBranchId, Guid IndicatorId, decimal Target, decimal? Actual, DateOnly? AsOf, decimal Completion, decimal Score);
 
     internal sealed class Measured(string name, int iterations, Func<Task<int>> call)
     {
@@ -474,16 +475,21 @@ internal static class AssessmentBenchmark
             await using var update = connection.CreateCommand();
             update.Transaction = transaction;
             update.CommandTimeout = 600;
-            update.CommandText = $"""UPDATE {T}"Targets" SET "ActualValue" = @value, "ActualAsOf" = @date, "ActualEntryId" = @entry, "Version" = "Version" + 1 WHERE "Id" = @id""";
+            update.CommandText = $"""UPDATE {T}"Targets" SET "ActualValue" = @value, "ActualAsOf" = @date, "ActualEntryId" = @entry, "Completion" = @completion, "Score" = @score, "Version" = "Version" + 1 WHERE "Id" = @id""";
             var value = Parameter(update, "@value");
             var date = Parameter(update, "@date");
             var entry = Parameter(update, "@entry");
+            var completion = Parameter(update, "@completion");
+            var score = Parameter(update, "@score");
             var id = Parameter(update, "@id");
             for (var cell = 0; cell < seed.Targets.Count; cell++)
             {
                 value.Value = seed.LastValues[cell];
                 date.Value = Seed.DateOf(seed.LastDays[cell]);
                 entry.Value = Key(seed.LastEntryIds[cell]);
+                // Completion and score as Target.Rescore stores them with the value in force.
+                var target = seed.Targets[cell];
+                (completion.Value, score.Value) = ScoringEngine.ScoreCell(seed.Scoring[target.IndicatorId], target.Value, seed.LastValues[cell]);
                 id.Value = Key(seed.Targets[cell].Id);
                 if (await update.ExecuteNonQueryAsync() != 1)
                 {
@@ -559,7 +565,7 @@ internal static class AssessmentBenchmark
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = $"""
-                    SELECT "SubBranchId", "IndicatorId", "Value", "ActualValue", "ActualAsOf"
+                    SELECT "SubBranchId", "IndicatorId", "Value", "ActualValue", "ActualAsOf", "Completion", "Score"
                     FROM {T}"Targets" WHERE "SchemeId" = @scheme
                     """;
                 Parameter(command, "@scheme").Value = Key(schemeId);
@@ -571,7 +577,9 @@ internal static class AssessmentBenchmark
                         reader.GetGuid(1),
                         reader.GetDecimal(2),
                         reader.IsDBNull(3) ? null : reader.GetDecimal(3),
-                        reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4)));
+                        reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
+                        reader.GetDecimal(5),
+                        reader.GetDecimal(6)));
                 }
             }
 

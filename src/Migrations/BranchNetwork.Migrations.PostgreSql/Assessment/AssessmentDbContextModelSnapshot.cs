@@ -614,6 +614,10 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<decimal>("Completion")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -622,6 +626,10 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
 
                     b.Property<Guid>("SchemeId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
 
                     b.Property<Guid>("SubBranchId")
                         .HasColumnType("uuid");
@@ -641,6 +649,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
 
                     b.HasIndex("SchemeId", "SubBranchId", "IndicatorId")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SchemeId", "SubBranchId", "IndicatorId"), new[] { "Value", "ActualValue", "ActualAsOf", "Completion", "Score" });
 
                     b.ToTable("Targets", "assessment");
                 });

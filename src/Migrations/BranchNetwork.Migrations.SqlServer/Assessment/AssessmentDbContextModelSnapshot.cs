@@ -614,6 +614,10 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<decimal>("Completion")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -622,6 +626,10 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
 
                     b.Property<Guid>("SchemeId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
 
                     b.Property<Guid>("SubBranchId")
                         .HasColumnType("uniqueidentifier");
@@ -641,6 +649,8 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
 
                     b.HasIndex("SchemeId", "SubBranchId", "IndicatorId")
                         .IsUnique();
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("SchemeId", "SubBranchId", "IndicatorId"), new[] { "Value", "ActualValue", "ActualAsOf", "Completion", "Score" });
 
                     b.ToTable("Targets", "assessment");
                 });

@@ -608,6 +608,10 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Completion")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -615,6 +619,10 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SchemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubBranchId")
@@ -635,6 +643,8 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
 
                     b.HasIndex("SchemeId", "SubBranchId", "IndicatorId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "SchemeId", "SubBranchId", "IndicatorId", "Value", "ActualValue", "ActualAsOf", "Completion", "Score" }, "IX_Targets_Covering");
 
                     b.ToTable("Targets", (string)null);
                 });

@@ -89,9 +89,24 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
             t.HasKey(x => x.Id);
             t.Property(x => x.Value).HasPrecision(18, 4);
             t.Property(x => x.ActualValue).HasPrecision(18, 4);
+            t.Property(x => x.Completion).HasPrecision(18, 4);
+            t.Property(x => x.Score).HasPrecision(9, 2);
             t.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
-            // The all-sub-branches query reads one scheme's cells in one range scan of this index.
-            t.HasIndex(x => new { x.SchemeId, x.SubBranchId, x.IndicatorId }).IsUnique();
+            // The all-sub-branches query reads one scheme's cells from this index alone (ADR 0008): the
+            // columns it reads ride along, so no table row is visited. SQLite has no INCLUDE, hence a second index.
+            var cell = t.HasIndex(x => new { x.SchemeId, x.SubBranchId, x.IndicatorId }).IsUnique();
+            if (Database.IsNpgsql())
+            {
+                NpgsqlIndexBuilderExtensions.IncludeProperties(cell, x => new { x.Value, x.ActualValue, x.ActualAsOf, x.Completion, x.Score });
+            }
+            else if (Database.IsSqlServer())
+            {
+                SqlServerIndexBuilderExtensions.IncludeProperties(cell, x => new { x.Value, x.ActualValue, x.ActualAsOf, x.Completion, x.Score });
+            }
+            else
+            {
+                t.HasIndex(x => new { x.SchemeId, x.SubBranchId, x.IndicatorId, x.Value, x.ActualValue, x.ActualAsOf, x.Completion, x.Score }, "IX_Targets_Covering");
+            }
         });
         modelBuilder.Entity<AssessmentSheet>(s =>
         {

@@ -24,9 +24,23 @@ internal sealed record ScoringRule(ScoringRuleKind Kind, decimal Cap, decimal Fl
         return Kind switch
         {
             ScoringRuleKind.Threshold => completion < (MinimumCompletion ?? 0m) ? 0m : clamped,
-            ScoringRuleKind.Banded => Bands.Where(b => completion >= b.MinCompletion).Select(b => b.Factor).DefaultIfEmpty(0m).Max(),
+            ScoringRuleKind.Banded => BandFactor(completion),
             _ => clamped,
         };
+    }
+
+    private decimal BandFactor(decimal completion)
+    {
+        var factor = 0m;
+        foreach (var band in Bands)
+        {
+            if (completion >= band.MinCompletion && band.Factor > factor)
+            {
+                factor = band.Factor;
+            }
+        }
+
+        return factor;
     }
 
     /// <summary>Bands as text for storage: <c>0.6:0.5;0.8:0.8;1:1</c> (completion:factor, ascending).</summary>

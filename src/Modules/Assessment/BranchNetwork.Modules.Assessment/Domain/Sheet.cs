@@ -23,16 +23,30 @@ internal sealed class Target : Entity
 
     public Guid? ActualEntryId { get; set; }
 
+    /// <summary>Completion of the value in force (4 decimals), kept with it so reads do no arithmetic per cell.</summary>
+    public decimal Completion { get; set; }
+
+    /// <summary>Weighted score of the value in force (2 decimals) under the scheme's frozen rule.</summary>
+    public decimal Score { get; set; }
+
+    /// <summary>Recomputes <see cref="Completion"/> and <see cref="Score"/> after the value in force or the target changed.</summary>
+    public void Rescore(SchemeIndicator line)
+    {
+        (Completion, Score) = ScoringEngine.ScoreCell(new ScoringIndicator(line.IndicatorId, line.Weight, line.Direction, line.Rule), Value, ActualValue);
+    }
+
     /// <summary>
-    /// Moves the projection to <paramref name="entry"/> when it is the latest by date, or when it corrects the entry in force.
+    /// Moves the projection to <paramref name="entry"/> when it is the latest by date, or when it corrects the entry in
+    /// force, and rescores the cell under <paramref name="line"/>'s rule.
     /// </summary>
-    public void Project(ProgressEntry entry)
+    public void Project(ProgressEntry entry, SchemeIndicator line)
     {
         if (ActualAsOf is null || entry.Date >= ActualAsOf.Value || entry.SupersedesEntryId == ActualEntryId)
         {
             ActualValue = entry.Value;
             ActualAsOf = entry.Date;
             ActualEntryId = entry.Id;
+            Rescore(line);
         }
     }
 }

@@ -40,7 +40,7 @@ internal sealed record SchemeResults(
 /// </summary>
 internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
 {
-    private readonly record struct CellRow(Guid SubBranchId, Guid IndicatorId, decimal Target, decimal? Actual, DateOnly? AsOf);
+    private readonly record struct CellRow(Guid SubBranchId, Guid IndicatorId, decimal Target, decimal? Actual, DateOnly? AsOf, decimal Completion, decimal Score);
 
     private readonly record struct SheetRow(Guid SubBranchId, string Code, string Name, decimal Adjustment, decimal? FinalScore, Grade? FinalGrade, int? FinalRank);
 
@@ -52,7 +52,7 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
             .Select(s => new SheetRow(s.SubBranchId, s.SubBranchCode, s.SubBranchName, s.ScoreAdjustment, s.FinalScore, s.FinalGrade, s.FinalRank))
             .ToListAsync(ct);
         var cells = await cellQuery
-            .Select(t => new CellRow(t.SubBranchId, t.IndicatorId, t.Value, t.ActualValue, t.ActualAsOf))
+            .Select(t => new CellRow(t.SubBranchId, t.IndicatorId, t.Value, t.ActualValue, t.ActualAsOf, t.Completion, t.Score))
             .ToListAsync(ct);
         return Compute(scheme, sheets, cells, onlySubBranchId);
     }
@@ -68,7 +68,7 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
         var order = indicators.Select((i, n) => (i.IndicatorId, n)).ToDictionary(x => x.IndicatorId, x => x.n);
 
         // One pass groups the cells by sheet, in the scheme's indicator order. Cells of an indicator that is not on
-        // the scheme are left out here (the engine would skip them anyway), so the engine's scored cells line up
+        // the scheme are left out here (the engine would skip them anyway), so the aggregated cells line up
         // one-to-one with these lists and each cell's as-of date is read by position, without a second dictionary.
         var cellsBySheet = new Dictionary<Guid, List<CellRow>>(sheets.Count);
         foreach (var cell in cells)
@@ -92,19 +92,23 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
             list.Sort((a, b) => order[a.IndicatorId].CompareTo(order[b.IndicatorId]));
         }
 
-        var scored = ScoringEngine.Score(
+        // Completion and score were computed when the value in force was written (Target.Rescore): only totals,
+        // grades, behind flags and ranks are left to do here.
+        var scored = ScoringEngine.Aggregate(
             scoring,
-            sheets.Select(s => new ScoringSheet(
+            sheets.Select(s => new ScoredSheetInput(
                 s.SubBranchId,
                 s.Adjustment,
                 cellsBySheet.TryGetValue(s.SubBranchId, out var list)
-                    ? list.ConvertAll(c => new ScoringCell(c.IndicatorId, c.Target, c.Actual))
+                    ? list.ConvertAll(c => new ScoredCell(c.IndicatorId, c.Target, c.Actual, c.Completion, c.Score, false))
                     : [])),
             scheme.Bands,
             timeProgress,
             scheme.BehindMarginPoints);
 
         var sheetById = sheets.ToDictionary(s => s.SubBranchId);
+        // Both have four decimals, so their difference needs no rounding.
+        var roundedTimeProgress = ScoringEngine.Round(timeProgress, 4);
         var frozen = scheme.Status == SchemeStatus.Closed;
         var rows = scored
             .Select(s =>
@@ -115,7 +119,7 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
                 for (var k = 0; k < s.Cells.Count; k++)
                 {
                     var c = s.Cells[k];
-                    resultCells.Add(new ResultCell(c.IndicatorId, c.Target, c.Actual, source[k].AsOf, c.Completion, c.Score, c.Behind, ScoringEngine.Round(c.Completion - timeProgress, 4)));
+                    resultCells.Add(new ResultCell(c.IndicatorId, c.Target, c.Actual, source[k].AsOf, c.Completion, c.Score, c.Behind, c.Completion - roundedTimeProgress));
                 }
 
                 // Once closed, the frozen result is the result, whatever is recomputed.
@@ -127,6 +131,6 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
             .OrderBy(r => r.Rank).ThenBy(r => r.SubBranchCode, StringComparer.Ordinal)
             .ToList();
 
-        return new SchemeResults(scheme.Id, scheme.Name, scheme.Status, scheme.StartDate, scheme.EndDate, asOf, ScoringEngine.Round(timeProgress, 4), scheme.BehindMarginPoints, columns, rows);
+        return new SchemeResults(scheme.Id, scheme.Name, scheme.Status, scheme.StartDate, scheme.EndDate, asOf, roundedTimeProgress, scheme.BehindMarginPoints, columns, rows);
     }
 }

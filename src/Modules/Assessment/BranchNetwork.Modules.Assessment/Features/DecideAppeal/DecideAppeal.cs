@@ -45,7 +45,7 @@ internal sealed class DecideAppealHandler(AssessmentDbContext db, AssessmentAcce
         access.User.EnsureAnyRole(BankRoles.HeadOfficeSupervisor);
         var appeal = await db.Appeals.FirstOrDefaultAsync(a => a.Id == command.AppealId, cancellationToken)
             ?? throw new NotFoundException("assessment.appeal_not_found", text["AppealNotFound"]);
-        var scheme = await db.Schemes.AsNoTracking().FirstAsync(s => s.Id == appeal.SchemeId, cancellationToken);
+        var scheme = await db.Schemes.AsNoTracking().Include(s => s.Indicators).FirstAsync(s => s.Id == appeal.SchemeId, cancellationToken);
         if (appeal.Status != AppealStatus.Pending)
         {
             throw access.NotInStatus("AppealDecided");
@@ -64,6 +64,7 @@ internal sealed class DecideAppealHandler(AssessmentDbContext db, AssessmentAcce
             appeal.PreviousTarget = cell.Value;
             appeal.NewTarget = newTarget;
             cell.Value = newTarget;
+            cell.Rescore(scheme.Indicators.First(i => i.IndicatorId == appeal.IndicatorId));
         }
         else if (command.Accept)
         {

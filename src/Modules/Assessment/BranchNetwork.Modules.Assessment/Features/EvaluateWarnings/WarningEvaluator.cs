@@ -213,7 +213,7 @@ internal sealed class WarningEvaluator(
                     EnteredAtUtc = clock.UtcNow,
                 };
                 db.ProgressEntries.Add(entry);
-                cell.Project(entry);
+                cell.Project(entry, indicator);
             }
         }
 

@@ -117,7 +117,7 @@ internal sealed class ProgressWriter(AssessmentDbContext db, AssessmentAccess ac
                 EnteredAtUtc = clock.UtcNow,
             };
             db.ProgressEntries.Add(entry);
-            cells[(input.SubBranchId, input.IndicatorId)].Project(entry);
+            cells[(input.SubBranchId, input.IndicatorId)].Project(entry, indicators[input.IndicatorId]);
             entries.Add(entry);
         }
 
@@ -195,7 +195,7 @@ internal sealed class CorrectProgressHandler(AssessmentDbContext db, AssessmentA
         };
         db.ProgressEntries.Add(correction);
         var cell = await db.Targets.FirstAsync(t => t.SchemeId == scheme.Id && t.SubBranchId == original.SubBranchId && t.IndicatorId == original.IndicatorId, cancellationToken);
-        cell.Project(correction);
+        cell.Project(correction, indicator);
         await db.SaveChangesAsync(cancellationToken);
         return ProgressWriter.ToDto(correction);
     }

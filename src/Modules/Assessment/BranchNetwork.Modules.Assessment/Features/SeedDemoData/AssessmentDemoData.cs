@@ -95,7 +95,7 @@ internal sealed class AssessmentDemoData(AssessmentDbContext db, IOrganisationDi
                         Source = ProgressSource.Import, EnteredById = Guid.Empty, EnteredByName = "demo", EnteredAtUtc = clock.UtcNow,
                     };
                     db.ProgressEntries.Add(entry);
-                    target.Project(entry);
+                    target.Project(entry, scheme.Indicators[i]);
                 }
             }
 

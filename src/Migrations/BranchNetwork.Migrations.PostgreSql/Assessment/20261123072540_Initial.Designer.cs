@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BranchNetwork.Migrations.PostgreSql.Assessment
 {
     [DbContext(typeof(AssessmentDbContext))]
-    [Migration("20261123060406_Initial")]
+    [Migration("20261123072540_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -617,6 +617,10 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<decimal>("Completion")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -625,6 +629,10 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
 
                     b.Property<Guid>("SchemeId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
 
                     b.Property<Guid>("SubBranchId")
                         .HasColumnType("uuid");
@@ -644,6 +652,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
 
                     b.HasIndex("SchemeId", "SubBranchId", "IndicatorId")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SchemeId", "SubBranchId", "IndicatorId"), new[] { "Value", "ActualValue", "ActualAsOf", "Completion", "Score" });
 
                     b.ToTable("Targets", "assessment");
                 });

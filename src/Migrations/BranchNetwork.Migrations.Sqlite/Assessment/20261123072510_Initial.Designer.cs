@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BranchNetwork.Migrations.Sqlite.Assessment
 {
     [DbContext(typeof(AssessmentDbContext))]
-    [Migration("20261123060334_Initial")]
+    [Migration("20261123072510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -611,6 +611,10 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Completion")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -618,6 +622,10 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SchemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubBranchId")
@@ -638,6 +646,8 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
 
                     b.HasIndex("SchemeId", "SubBranchId", "IndicatorId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "SchemeId", "SubBranchId", "IndicatorId", "Value", "ActualValue", "ActualAsOf", "Completion", "Score" }, "IX_Targets_Covering");
 
                     b.ToTable("Targets", (string)null);
                 });

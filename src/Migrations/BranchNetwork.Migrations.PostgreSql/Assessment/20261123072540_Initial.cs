@@ -282,6 +282,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
                     ActualValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     ActualAsOf = table.Column<DateOnly>(type: "date", nullable: true),
                     ActualEntryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Completion = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -494,7 +496,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
                 schema: "assessment",
                 table: "Targets",
                 columns: new[] { "SchemeId", "SubBranchId", "IndicatorId" },
-                unique: true);
+                unique: true)
+                .Annotation("Npgsql:IndexInclude", new[] { "Value", "ActualValue", "ActualAsOf", "Completion", "Score" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WarningRules_SchemeId",

@@ -282,6 +282,8 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                     ActualValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
                     ActualAsOf = table.Column<DateOnly>(type: "date", nullable: true),
                     ActualEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Completion = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Score = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
@@ -494,7 +496,8 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                 schema: "assessment",
                 table: "Targets",
                 columns: new[] { "SchemeId", "SubBranchId", "IndicatorId" },
-                unique: true);
+                unique: true)
+                .Annotation("SqlServer:Include", new[] { "Value", "ActualValue", "ActualAsOf", "Completion", "Score" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WarningRules_SchemeId",

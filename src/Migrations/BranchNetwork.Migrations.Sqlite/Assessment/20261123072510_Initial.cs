@@ -263,6 +263,8 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                     ActualValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     ActualAsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ActualEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Completion = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -448,6 +450,11 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                 table: "SchemeIndicators",
                 columns: new[] { "SchemeId", "IndicatorId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Targets_Covering",
+                table: "Targets",
+                columns: new[] { "SchemeId", "SubBranchId", "IndicatorId", "Value", "ActualValue", "ActualAsOf", "Completion", "Score" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Targets_SchemeId_SubBranchId_IndicatorId",

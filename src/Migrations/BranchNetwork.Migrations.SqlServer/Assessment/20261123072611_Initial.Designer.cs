@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BranchNetwork.Migrations.SqlServer.Assessment
 {
     [DbContext(typeof(AssessmentDbContext))]
-    [Migration("20261123060438_Initial")]
+    [Migration("20261123072611_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -617,6 +617,10 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<decimal>("Completion")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -625,6 +629,10 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
 
                     b.Property<Guid>("SchemeId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
 
                     b.Property<Guid>("SubBranchId")
                         .HasColumnType("uniqueidentifier");
@@ -644,6 +652,8 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
 
                     b.HasIndex("SchemeId", "SubBranchId", "IndicatorId")
                         .IsUnique();
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("SchemeId", "SubBranchId", "IndicatorId"), new[] { "Value", "ActualValue", "ActualAsOf", "Completion", "Score" });
 
                     b.ToTable("Targets", "assessment");
                 });

@@ -71,8 +71,8 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
 
         // head01: the bell counts up without a reload, and the new sheet is listed under 我的考核表.
         await WaitUntilAsync(head, async () => await BellCountAsync(head) > bellBefore, "head01's bell did not count the published sheet");
-        await head.GotoAsync("/notifications");
-        await head.Locator("[data-testid=inbox]").GetByText(schemeName).First.WaitForAsync();
+        // The bell may have counted another test's notification first: reload the inbox until this one is listed.
+        await InboxListsAsync(head, schemeName);
         await head.GotoAsync("/assessment");
         await WaitForHubAsync(head);
         await head.Locator("[data-testid=my-sheets]").GetByText(schemeName).ClickAsync();
@@ -244,6 +244,22 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
 
     private static async Task<int> BellCountAsync(IPage page) =>
         int.TryParse((await page.Locator("[data-testid=bell-count]").TextContentAsync())?.Trim(), out var count) ? count : 0;
+
+    private static async Task InboxListsAsync(IPage page, string text)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/notifications");
+            try
+            {
+                await page.Locator("[data-testid=inbox]").GetByText(text).First.WaitForAsync(new() { Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+            }
+        }
+    }
 
     private static async Task WaitUntilAsync(IPage page, Func<Task<bool>> condition, string message)
     {

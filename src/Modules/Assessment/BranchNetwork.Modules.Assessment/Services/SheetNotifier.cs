@@ -21,6 +21,15 @@ internal sealed class SheetNotifier(AssessmentDbContext db, IOrganisationDirecto
     public async Task ToSubBranchHeadsAsync(Guid subBranchId, string title, string body, string link, CancellationToken ct) =>
         ToUsers(await SubBranchHeadsAsync(subBranchId, ct), title, body, link);
 
+    /// <summary>Heads of every listed sub-branch.</summary>
+    public async Task ToSubBranchHeadsAsync(IEnumerable<Guid> subBranchIds, string title, string body, string link, CancellationToken ct)
+    {
+        foreach (var sub in subBranchIds)
+        {
+            await ToSubBranchHeadsAsync(sub, title, body, link, ct);
+        }
+    }
+
     public async Task ToRoleAsync(string role, string title, string body, string link, CancellationToken ct) =>
         ToUsers(await directory.ListActiveUserIdsAsync(null, role, ct), title, body, link);
 
@@ -32,17 +41,5 @@ internal sealed class SheetNotifier(AssessmentDbContext db, IOrganisationDirecto
         }
 
         db.AddIntegrationEvent(new UserNotificationRequested(Guid.CreateVersion7(), clock.UtcNow, recipients.Distinct().ToList(), Kind, title, body, link));
-    }
-}
-
-internal static class SheetNotifierExtensions
-{
-    /// <summary>Heads of every listed sub-branch, in one notification event.</summary>
-    public static async Task ToUsersInSheetsAsync(this SheetNotifier notifier, IEnumerable<Guid> subBranchIds, string title, string body, string link, CancellationToken ct)
-    {
-        foreach (var sub in subBranchIds)
-        {
-            await notifier.ToSubBranchHeadsAsync(sub, title, body, link, ct);
-        }
     }
 }

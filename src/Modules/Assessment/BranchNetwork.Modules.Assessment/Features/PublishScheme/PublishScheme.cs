@@ -150,7 +150,7 @@ internal sealed class CloseSchemeHandler(
             warning.Close(WarningCloseReason.Supervisor, access.User.UserId, clock.UtcNow);
         }
 
-        await notifier.ToUsersInSheetsAsync(
+        await notifier.ToSubBranchHeadsAsync(
             sheets.Keys,
             string.Format(CultureInfo.CurrentCulture, text["NotifyClosedTitle"], scheme.Name),
             text["NotifyClosedBody"],

@@ -18,6 +18,7 @@ public static class InfrastructureExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<IPageSender, PageSender>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Outbox.OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<Outbox.OutboxProcessor>());

@@ -13,6 +13,14 @@ namespace BranchNetwork.ArchitectureTests.Fixtures.PublicInModule
 {
     public sealed class NeedlesslyPublic;
 
+    public sealed class InjectsTheMediator : Microsoft.AspNetCore.Components.ComponentBase
+    {
+        [Microsoft.AspNetCore.Components.Inject]
+        private Mediator.ISender Sender { get; set; } = default!;
+
+        public override string ToString() => Sender.ToString()!;
+    }
+
 #pragma warning disable CA1852 // deliberately unsealed
     internal class OpenToInheritanceHandler;
 #pragma warning restore CA1852

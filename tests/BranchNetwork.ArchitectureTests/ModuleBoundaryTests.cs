@@ -75,6 +75,23 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void Pages_send_through_a_scope_per_call_never_the_mediator_itself()
+    {
+        foreach (var assembly in Solution.Modules.Append(Solution.Host))
+        {
+            Assert.Empty(Rules.ComponentsInjectingTheMediator(assembly.GetTypes()));
+        }
+    }
+
+    [Fact]
+    public void The_page_sender_rule_fails_for_a_component_injecting_the_mediator()
+    {
+        var fixtures = typeof(Fixtures.PublicInModule.InjectsTheMediator).Assembly.GetTypes();
+
+        Assert.Contains(Rules.ComponentsInjectingTheMediator(fixtures), name => name.EndsWith("InjectsTheMediator", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_internal_rule_fails_for_a_public_type_and_the_sealed_rule_for_an_open_handler()
     {
         var fixtures = Types.InNamespace("BranchNetwork.ArchitectureTests.Fixtures.PublicInModule");

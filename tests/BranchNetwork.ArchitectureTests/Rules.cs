@@ -42,6 +42,20 @@ internal static class Rules
         return result.IsSuccessful ? [] : [.. result.FailingTypeNames];
     }
 
+    /// <summary>
+    /// Components that inject the mediator itself: its handlers would share the request's (or the whole
+    /// circuit's) DbContexts with every other component on the page. Pages inject <c>IPageSender</c>.
+    /// </summary>
+    public static IReadOnlyList<string> ComponentsInjectingTheMediator(IEnumerable<Type> types)
+    {
+        Type[] mediator = [typeof(Mediator.ISender), typeof(Mediator.IMediator), typeof(Mediator.IPublisher)];
+        const BindingFlags everyProperty = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        return [.. types
+            .Where(t => typeof(IComponent).IsAssignableFrom(t))
+            .Where(t => t.GetProperties(everyProperty).Any(p => p.IsDefined(typeof(InjectAttribute)) && mediator.Contains(p.PropertyType)))
+            .Select(t => t.FullName!)];
+    }
+
     /// <summary>Namespaces (and root-namespace type names) of a module that are not its contracts.</summary>
     private static IEnumerable<string> ImplementationNames(Assembly module)
     {

@@ -7,7 +7,7 @@ using BranchNetwork.Testing;
 namespace BranchNetwork.IntegrationTests.Assessment;
 
 /// <summary>A published scheme built through the API: its id, indicator ids by code and sub-branch ids by unit code.</summary>
-internal sealed record PublishedScheme(Guid Id, IReadOnlyDictionary<string, Guid> Indicators, IReadOnlyDictionary<string, Guid> SubBranches, DateOnly Start, DateOnly End);
+internal sealed record PublishedScheme(Guid Id, IReadOnlyDictionary<string, Guid> Indicators, IReadOnlyDictionary<string, Guid> SubBranches, DateOnly Start, DateOnly End, string Name = "");
 
 internal static class AssessmentApi
 {
@@ -71,7 +71,8 @@ internal static class AssessmentApi
 
         var today = Today(app);
         var (start, end) = (today.AddDays(-9), today.AddDays(10));
-        var created = await admin.CreateSchemeAsync(Unique("方案"), start, end, indicators.Select(i => (ids[i.Name], i.Weight)).ToArray());
+        var name = Unique("方案");
+        var created = await admin.CreateSchemeAsync(name, start, end, indicators.Select(i => (ids[i.Name], i.Weight)).ToArray());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var scheme = await created.JsonAsync();
         var schemeId = scheme.GetProperty("id").GetGuid();
@@ -86,7 +87,7 @@ internal static class AssessmentApi
             Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         }
 
-        return new PublishedScheme(schemeId, ids, subs, start, end);
+        return new PublishedScheme(schemeId, ids, subs, start, end, name);
     }
 
     public static Task<HttpResponseMessage> RecordAsync(this HttpClient client, PublishedScheme scheme, string subBranch, string indicator, DateOnly date, decimal value) =>

@@ -49,6 +49,28 @@ public sealed class AnnouncementTests(BranchNetworkFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_inbox_page_renders_the_announcement_every_time_while_the_bell_loads_beside_it()
+    {
+        app.EnsureAvailable();
+        var supervisor = await app.ClientForAsync("supervisor");
+        Assert.Equal(HttpStatusCode.Created, (await supervisor.AnnounceAsync("网点巡检安排", role: "Auditor")).StatusCode);
+        var auditor = await app.ClientForAsync("auditor");
+        await Eventually.WaitAsync(() => auditor.TitlesAsync(), t => t.Contains("网点巡检安排"), "auditor's inbox");
+
+        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await CookieSignIn.LoginAsync(browser, "auditor", BranchNetworkFactory.DemoPassword);
+
+        // The bell (in the layout) and the page both load while the page prerenders; several at once, as a user's tabs would.
+        var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => browser.GetAsync("/notifications")));
+
+        foreach (var page in pages)
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("网点巡检安排", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Html_in_an_announcement_is_sanitised_before_anyone_sees_it()
     {
         app.EnsureAvailable();

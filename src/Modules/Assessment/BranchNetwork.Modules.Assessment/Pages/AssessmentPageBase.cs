@@ -8,11 +8,11 @@ using MudBlazor;
 
 namespace BranchNetwork.Modules.Assessment.Pages;
 
-/// <summary>Public because Blazor components must be (routing); its members stay assembly-private. What every assessment page shares: the mediator, strings, snackbar and per-field errors from handlers.</summary>
+/// <summary>Public because Blazor components must be (routing); its members stay assembly-private. What every assessment page shares: the page sender (a scope per call), strings, snackbar and per-field errors from handlers.</summary>
 public abstract class AssessmentPageBase : ComponentBase
 {
     [Inject]
-    private protected Mediator.ISender Sender { get; set; } = default!;
+    private protected BranchNetwork.Infrastructure.Web.IPageSender Sender { get; set; } = default!;
 
     [Inject]
     private protected IStringLocalizer<AssessmentUiText> T { get; set; } = default!;

@@ -21,6 +21,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ForbiddenException f => (StatusCodes.Status403Forbidden, f.Message, f.Code, null),
             ConflictException c => (StatusCodes.Status409Conflict, c.Message, c.Code, null),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record was changed by someone else; reload and try again.", "concurrency_conflict", null),
+            DbUpdateException d when Persistence.DatabaseErrors.IsUniqueViolation(d) => (StatusCodes.Status409Conflict, "Someone saved the same record a moment ago; reload and check.", "duplicate_conflict", null),
             BadHttpRequestException b => (b.StatusCode, BadRequestTitle(b), "bad_request", (IReadOnlyDictionary<string, string[]>?)null),
             InvalidDataException => (StatusCodes.Status400BadRequest, exception.Message, "bad_request", null),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "internal_error", null),

@@ -71,8 +71,8 @@ internal static class AssessmentApi
 
         var today = Today(app);
         var (start, end) = (today.AddDays(-9), today.AddDays(10));
-        var name = Unique("方案");
-        var created = await admin.CreateSchemeAsync(name, start, end, indicators.Select(i => (ids[i.Name], i.Weight)).ToArray());
+        var schemeName = Unique("方案");
+        var created = await admin.CreateSchemeAsync(schemeName, start, end, indicators.Select(i => (ids[i.Name], i.Weight)).ToArray());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var scheme = await created.JsonAsync();
         var schemeId = scheme.GetProperty("id").GetGuid();
@@ -87,7 +87,7 @@ internal static class AssessmentApi
             Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         }
 
-        return new PublishedScheme(schemeId, ids, subs, start, end, name);
+        return new PublishedScheme(schemeId, ids, subs, start, end, schemeName);
     }
 
     public static Task<HttpResponseMessage> RecordAsync(this HttpClient client, PublishedScheme scheme, string subBranch, string indicator, DateOnly date, decimal value) =>

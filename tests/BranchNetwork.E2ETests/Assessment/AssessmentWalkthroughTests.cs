@@ -151,6 +151,36 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
     }
 
     [Fact]
+    [Trait("Spec", "AS-2")]
+    public async Task A_task_admin_makes_a_special_scheme_for_one_business_line_and_it_stays_special_when_edited_again()
+    {
+        var schemeName = "零售专项" + Guid.NewGuid().ToString("N")[..6];
+        var admin = await app.SignedInPageAsync("taskadmin", width: 390, height: 844);
+        await admin.GotoAsync("/assessment/schemes/new");
+        await admin.WaitForSelectorAsync("[data-testid=scheme-form]");
+        await WaitForHubAsync(admin);
+        await Field(admin, "scheme-name").FillAsync(schemeName);
+        await SetAsync(admin, "[data-testid=weight-DEP-NEW]", "100");
+        await admin.ClickAsync("[data-testid=kind-Special]");
+
+        // A special scheme without its business line is refused on that field, and nothing is saved.
+        await admin.ClickAsync("[data-testid=scheme-save]");
+        await admin.Locator("[data-testid=business-line-error]").Filter(new() { HasText = "专项考核须指定条线" }).WaitForAsync();
+        Assert.EndsWith("/assessment/schemes/new", admin.Url, StringComparison.Ordinal);
+
+        await admin.ClickAsync("[data-testid=line-HO-RETAIL]");
+        await admin.ClickAsync("[data-testid=scheme-save]");
+        await admin.WaitForURLAsync("**/assessment/schemes/*/edit");
+
+        // Opened again later, the draft is still special and still for 零售条线, so saving it keeps both.
+        await admin.ReloadAsync();
+        await admin.WaitForSelectorAsync("[data-testid=scheme-form]");
+        Assert.True(await Radio(admin, "kind-Special").IsCheckedAsync());
+        Assert.True(await Radio(admin, "line-HO-RETAIL").IsCheckedAsync());
+        Assert.False(await Radio(admin, "line-HO-CORP").IsCheckedAsync());
+    }
+
+    [Fact]
     [Trait("Spec", "AS-1")]
     public async Task A_task_admin_in_english_adds_an_indicator_to_the_library_and_retires_it()
     {
@@ -228,6 +258,9 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         var (lastIndicator, lastValue) = values[^1];
         await page.Locator($"[data-testid=actual-{lastIndicator}]").Filter(new() { HasText = "(" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")" }).Filter(new() { HasText = lastValue }).WaitForAsync();
     }
+
+    private static ILocator Radio(IPage page, string testId) =>
+        page.Locator($"input[type=radio][data-testid={testId}], [data-testid={testId}] input[type=radio]").First;
 
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;

@@ -27,6 +27,9 @@ public interface IOrganisationDirectory
 
     Task<IReadOnlyList<OrgUnitInfo>> ListSubBranchesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Head office's business lines (条线) that are not retired, by code.</summary>
+    Task<IReadOnlyList<OrgUnitInfo>> ListBusinessLinesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The unit and every unit below it.</summary>
     Task<IReadOnlyList<Guid>> GetUnitAndDescendantsAsync(Guid unitId, CancellationToken cancellationToken = default);
 

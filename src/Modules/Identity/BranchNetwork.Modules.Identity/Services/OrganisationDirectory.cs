@@ -9,13 +9,11 @@ internal sealed class OrganisationDirectory(IdentityDbContext db) : IOrganisatio
     public async Task<OrgUnitInfo?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken = default) =>
         (await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken))?.ToInfo();
 
-    public async Task<IReadOnlyList<OrgUnitInfo>> ListSubBranchesAsync(CancellationToken cancellationToken = default) =>
-        (await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Kind == OrgUnitKind.SubBranch && !u.IsRetired)
-            .OrderBy(u => u.Code)
-            .ToListAsync(cancellationToken))
-        .Select(u => u.ToInfo())
-        .ToList();
+    public Task<IReadOnlyList<OrgUnitInfo>> ListSubBranchesAsync(CancellationToken cancellationToken = default) =>
+        ListActiveAsync(OrgUnitKind.SubBranch, cancellationToken);
+
+    public Task<IReadOnlyList<OrgUnitInfo>> ListBusinessLinesAsync(CancellationToken cancellationToken = default) =>
+        ListActiveAsync(OrgUnitKind.BusinessLine, cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> GetUnitAndDescendantsAsync(Guid unitId, CancellationToken cancellationToken = default)
     {
@@ -76,4 +74,12 @@ internal sealed class OrganisationDirectory(IdentityDbContext db) : IOrganisatio
 
         return await users.Select(u => u.Id).Distinct().ToListAsync(cancellationToken);
     }
+
+    private async Task<IReadOnlyList<OrgUnitInfo>> ListActiveAsync(OrgUnitKind kind, CancellationToken cancellationToken) =>
+        (await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Kind == kind && !u.IsRetired)
+            .OrderBy(u => u.Code)
+            .ToListAsync(cancellationToken))
+        .Select(u => u.ToInfo())
+        .ToList();
 }

@@ -69,6 +69,41 @@ public sealed class AssessmentCorrectionTests(BrowserApp app) : IClassFixture<Br
         Assert.True(scrollWidth <= 390, $"the sheet is {scrollWidth}px wide on a 390px screen");
     }
 
+    [Fact]
+    [Trait("Spec", "AS-6")]
+    public async Task A_head_who_acknowledges_one_of_two_prompts_without_a_response_sees_the_error_under_that_prompt_only()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..4];
+        var (first, second) = ("请补充本周存款营销计划" + tag, "请说明投诉处理进展" + tag);
+
+        var supervisor = await app.SignedInPageAsync("supervisor");
+        await supervisor.GotoAsync("/assessment");
+        await WaitForHubAsync(supervisor);
+        await supervisor.Locator("[data-testid=schemes-table] [data-testid=scheme-link]").Filter(new() { HasText = "季度支行综合考核" }).First.ClickAsync();
+        await supervisor.WaitForSelectorAsync("[data-testid=heatmap]");
+        await WaitForHubAsync(supervisor);
+        await supervisor.ClickAsync("[data-testid=sheet-link-SB06]");
+        await supervisor.Locator("[data-testid=sheet-title]").Filter(new() { HasText = "支行06" }).WaitForAsync();
+        await WaitForHubAsync(supervisor);
+        foreach (var message in new[] { first, second })
+        {
+            await supervisor.Locator("[data-testid=issue-message] textarea, textarea[data-testid=issue-message]").First.FillAsync(message);
+            await supervisor.ClickAsync("[data-testid=issue-send]");
+            await supervisor.Locator("[data-testid=warning]").Filter(new() { HasText = message }).WaitForAsync();
+        }
+
+        var head = await app.SignedInPageAsync("head06", width: 390, height: 844);
+        await head.GotoAsync(new Uri(supervisor.Url).PathAndQuery);
+        await WaitForHubAsync(head);
+        var firstCard = head.Locator("[data-testid=warning][data-status=Open]").Filter(new() { HasText = first });
+        var secondCard = head.Locator("[data-testid=warning][data-status=Open]").Filter(new() { HasText = second });
+        await firstCard.Locator("[data-testid=warning-ack]").ClickAsync();
+
+        await firstCard.Locator(".mud-input-helper-text.mud-input-error").First.WaitForAsync();
+        Assert.Equal(0, await secondCard.Locator(".mud-input-helper-text.mud-input-error").CountAsync());
+        Assert.Equal(1, await head.Locator("[data-testid=warning] .mud-input-helper-text.mud-input-error").CountAsync());
+    }
+
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 

@@ -22,14 +22,23 @@ public abstract class AssessmentPageBase : ComponentBase
 
     private protected IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
 
-    private protected string? ErrorOf(string field) =>
-        Errors.Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToList() is { Count: > 0 } m ? string.Join(" ", m) : null;
+    // The form the current field errors came from, on pages where two forms have a field of the same name.
+    private string? errorsForm;
 
-    private protected bool HasError(string field) => ErrorOf(field) is not null;
+    /// <summary>The errors of <paramref name="field"/>; with <paramref name="form"/>, only when that form was the one sent.</summary>
+    private protected string? ErrorOf(string field, string? form = null) =>
+        form is not null && form != errorsForm ? null
+        : Errors.Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToList() is { Count: > 0 } m ? string.Join(" ", m) : null;
 
-    /// <summary>Runs a command: field errors stay on the form (and in a snackbar), other refusals go to the snackbar.</summary>
-    private protected async Task<bool> RunAsync(Func<Task> action, string? success = null)
+    private protected bool HasError(string field, string? form = null) => ErrorOf(field, form) is not null;
+
+    /// <summary>
+    /// Runs a command: field errors stay on the form (and in a snackbar), other refusals go to the snackbar.
+    /// <paramref name="form"/> names the form sending it, where the page has several with the same field names.
+    /// </summary>
+    private protected async Task<bool> RunAsync(Func<Task> action, string? success = null, string? form = null)
     {
+        errorsForm = form;
         try
         {
             await action();

@@ -19,14 +19,7 @@ public sealed class AssessmentCorrectionTests(BrowserApp app) : IClassFixture<Br
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var supervisor = await app.SignedInPageAsync("supervisor", width: 390, height: 844);
-        await supervisor.GotoAsync("/assessment");
-        await WaitForHubAsync(supervisor);
-        await supervisor.Locator("[data-testid=schemes-table] [data-testid=scheme-link]").Filter(new() { HasText = "季度支行综合考核" }).First.ClickAsync();
-        await supervisor.WaitForSelectorAsync("[data-testid=heatmap]");
-        await WaitForHubAsync(supervisor);
-        await supervisor.ClickAsync("[data-testid=sheet-link-SB05]");
-        await supervisor.Locator("[data-testid=sheet-title]").Filter(new() { HasText = "支行05" }).WaitForAsync();
-        await WaitForHubAsync(supervisor);
+        await OpenDemoSheetAsync(supervisor, "SB05", "支行05");
 
         // The history follows the selected indicator: 新增有效客户 (CUST-NEW), which heads may enter too.
         await supervisor.ClickAsync("[data-testid=trend-chip-CUST-NEW]");
@@ -77,14 +70,7 @@ public sealed class AssessmentCorrectionTests(BrowserApp app) : IClassFixture<Br
         var (first, second) = ("请补充本周存款营销计划" + tag, "请说明投诉处理进展" + tag);
 
         var supervisor = await app.SignedInPageAsync("supervisor");
-        await supervisor.GotoAsync("/assessment");
-        await WaitForHubAsync(supervisor);
-        await supervisor.Locator("[data-testid=schemes-table] [data-testid=scheme-link]").Filter(new() { HasText = "季度支行综合考核" }).First.ClickAsync();
-        await supervisor.WaitForSelectorAsync("[data-testid=heatmap]");
-        await WaitForHubAsync(supervisor);
-        await supervisor.ClickAsync("[data-testid=sheet-link-SB06]");
-        await supervisor.Locator("[data-testid=sheet-title]").Filter(new() { HasText = "支行06" }).WaitForAsync();
-        await WaitForHubAsync(supervisor);
+        await OpenDemoSheetAsync(supervisor, "SB06", "支行06");
         foreach (var message in new[] { first, second })
         {
             await supervisor.Locator("[data-testid=issue-message] textarea, textarea[data-testid=issue-message]").First.FillAsync(message);
@@ -102,6 +88,19 @@ public sealed class AssessmentCorrectionTests(BrowserApp app) : IClassFixture<Br
         await firstCard.Locator(".mud-input-helper-text.mud-input-error").First.WaitForAsync();
         Assert.Equal(0, await secondCard.Locator(".mud-input-helper-text.mud-input-error").CountAsync());
         Assert.Equal(1, await head.Locator("[data-testid=warning] .mud-input-helper-text.mud-input-error").CountAsync());
+    }
+
+    /// <summary>Opens a sub-branch's sheet of the demo quarter's scheme from the scheme list, as a user would.</summary>
+    private static async Task OpenDemoSheetAsync(IPage page, string code, string name)
+    {
+        await page.GotoAsync("/assessment");
+        await WaitForHubAsync(page);
+        await page.Locator("[data-testid=schemes-table] [data-testid=scheme-link]").Filter(new() { HasText = "季度支行综合考核" }).First.ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=heatmap]");
+        await WaitForHubAsync(page);
+        await page.ClickAsync($"[data-testid=sheet-link-{code}]");
+        await page.Locator("[data-testid=sheet-title]").Filter(new() { HasText = name }).WaitForAsync();
+        await WaitForHubAsync(page);
     }
 
     private static ILocator Field(IPage page, string testId) =>

@@ -177,9 +177,10 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
 
         // Opened again later, the draft is still special and still for 零售条线, so saving it keeps both.
         await admin.ReloadAsync();
-        await admin.WaitForSelectorAsync("[data-testid=scheme-form]");
+        await WaitForHubAsync(admin);
+        // The business lines show only for a special scheme, so the checked one appears once the draft has loaded.
+        await admin.Locator("input[type=radio][data-testid=line-HO-RETAIL]:checked, [data-testid=line-HO-RETAIL] input[type=radio]:checked").WaitForAsync();
         Assert.True(await Radio(admin, "kind-Special").IsCheckedAsync());
-        Assert.True(await Radio(admin, "line-HO-RETAIL").IsCheckedAsync());
         Assert.False(await Radio(admin, "line-HO-CORP").IsCheckedAsync());
     }
 
@@ -237,6 +238,7 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         await supervisor.Locator("[data-testid=appeal][data-status=Rejected]").Filter(new() { HasText = reason }).WaitForAsync();
 
         await head.ReloadAsync();
+        await WaitForHubAsync(head);
         await head.Locator("[data-testid=appeal][data-status=Rejected]").Filter(new() { HasText = "投诉撤销证明不足" }).WaitForAsync();
 
         await head.ClickAsync("[data-testid=scheme-link]");

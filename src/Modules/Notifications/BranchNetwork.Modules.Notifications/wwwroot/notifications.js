@@ -23,8 +23,16 @@ export async function connect(bell) {
   connection.on("notification", message => bell.invokeMethodAsync("OnNotification", message.title));
   connection.onreconnected(() => bell.invokeMethodAsync("OnReconnected"));
   await connection.start();
-  document.documentElement.dataset.notificationsHub = "connected";
+  markConnected();
 }
+
+// An enhanced navigation that lands before the circuit starts patches <html> to the new page's attributes,
+// dropping the marker; put it back while the connection is up.
+function markConnected() {
+  if (connection && connection.state === "Connected") document.documentElement.dataset.notificationsHub = "connected";
+}
+
+window.Blazor?.addEventListener?.("enhancedload", markConnected);
 
 export async function disconnect() {
   if (connection) await connection.stop();

@@ -40,6 +40,12 @@ public interface IOrganisationDirectory
     /// holding <paramref name="role"/> (any role when null).
     /// </summary>
     Task<IReadOnlyList<Guid>> ListActiveUserIdsAsync(Guid? unitId, string? role, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For a fan-out in one query: per unit of <paramref name="unitIds"/>, the ids of active users within it (and every
+    /// unit below it) holding <paramref name="role"/> (any role when null). Every requested unit is a key, perhaps with no users.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> ListActiveUserIdsByUnitAsync(IReadOnlyCollection<Guid> unitIds, string? role, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -15,6 +15,29 @@ public sealed record UserNotificationRequested(
     string Body,
     string? Link) : IIntegrationEvent;
 
+/// <summary>
+/// A text stored as a resource key and its arguments, rendered in the reader's language when shown (not when sent).
+/// <see cref="Key"/> is <c>prefix:ResourceKey</c>, the prefix naming a registered <c>ModuleTextResource</c>;
+/// <see cref="Args"/> fill the resource's {0}, {1}… and are shown as text, never as markup.
+/// </summary>
+public sealed record LocalizedText(string Key, IReadOnlyList<string> Args)
+{
+    public static LocalizedText Of(string key, params string[] args) => new(key, args);
+}
+
+/// <summary>One notification to a group of recipients: the same title, body and link for all of them.</summary>
+public sealed record NotificationItem(IReadOnlyList<Guid> RecipientIds, LocalizedText Title, LocalizedText Body, string? Link);
+
+/// <summary>
+/// Any module asks for notifications by publishing this through its own outbox: one event for a whole fan-out
+/// (e.g. the heads of every sub-branch, each with their own sheet link), never one event per recipient group.
+/// </summary>
+public sealed record NotificationsRequested(
+    Guid EventId,
+    DateTime OccurredAtUtc,
+    string Kind,
+    IReadOnlyList<NotificationItem> Items) : IIntegrationEvent;
+
 /// <summary>Head office published an announcement (分行通知) to an audience: a unit (with its children) and/or a role, or everyone.</summary>
 public sealed record AnnouncementPublished(
     Guid EventId,

@@ -75,6 +75,39 @@ internal sealed class OrganisationDirectory(IdentityDbContext db) : IOrganisatio
         return await users.Select(u => u.Id).Distinct().ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> ListActiveUserIdsByUnitAsync(IReadOnlyCollection<Guid> unitIds, string? role, CancellationToken cancellationToken = default)
+    {
+        // One read of the tree and one of the users, whatever the number of units.
+        var links = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
+        var parents = links.ToDictionary(l => l.Id, l => l.ParentId);
+        var wanted = unitIds.ToHashSet();
+        var users = db.Users.AsNoTracking().Where(u => u.IsActive);
+        if (role is not null)
+        {
+            users = from u in users
+                    join ur in db.UserRoles on u.Id equals ur.UserId
+                    join r in db.Roles on ur.RoleId equals r.Id
+                    where r.Name == role
+                    select u;
+        }
+
+        var members = await users.Select(u => new { u.Id, u.UnitId }).Distinct().ToListAsync(cancellationToken);
+        var result = wanted.ToDictionary(id => id, _ => new List<Guid>());
+        foreach (var member in members)
+        {
+            // Walk up from the user's unit: the user belongs to every requested unit above it.
+            for (Guid? unit = member.UnitId; unit is { } id; unit = parents.GetValueOrDefault(id))
+            {
+                if (result.TryGetValue(id, out var list))
+                {
+                    list.Add(member.Id);
+                }
+            }
+        }
+
+        return result.ToDictionary(r => r.Key, r => (IReadOnlyList<Guid>)r.Value);
+    }
+
     private async Task<IReadOnlyList<OrgUnitInfo>> ListActiveAsync(OrgUnitKind kind, CancellationToken cancellationToken) =>
         (await db.OrgUnits.AsNoTracking()
             .Where(u => u.Kind == kind && !u.IsRetired)

@@ -15,6 +15,7 @@ public static class InfrastructureExtensions
         var services = builder.Services;
         services.GetDatabaseSettings(builder);
         services.TryAddSingleton<IClock, SystemClock>();
+        services.TryAddSingleton(sp => BankCalendar.FromConfiguration(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());

@@ -26,6 +26,15 @@ public sealed class OutboxMessage
 
     /// <summary>Set when delivery failed <c>Outbox:MaxAttempts</c> times: the message waits for a person (SystemAdmin).</summary>
     public DateTime? ParkedAtUtc { get; set; }
+
+    /// <summary>
+    /// While set and in the future, one node holds the message (its lease): no other node claims it. A node that
+    /// dies mid-delivery leaves a lease that simply expires, and the message is claimed again (ADR 0012).
+    /// </summary>
+    public DateTime? LockedUntilUtc { get; set; }
+
+    /// <summary>The claim token of the delivery round holding the lease; the claiming node reads back only its own rows.</summary>
+    public Guid? LockedBy { get; set; }
 }
 
 /// <summary>Records that a handler has handled a message, so redelivery changes nothing (at-least-once made idempotent).</summary>

@@ -18,6 +18,7 @@ public static class OutboxModel
             m.Property(x => x.Payload).HasMaxLength(OutboxMessage.PayloadMaxLength).IsRequired();
             m.Property(x => x.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
             m.HasIndex(x => new { x.ProcessedAtUtc, x.ParkedAtUtc, x.NextAttemptAtUtc });
+            m.HasIndex(x => x.LockedBy);
         });
 
     public static void AddProcessedMessages(this ModelBuilder modelBuilder, string module) =>

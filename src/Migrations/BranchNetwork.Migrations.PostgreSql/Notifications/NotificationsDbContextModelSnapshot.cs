@@ -36,6 +36,12 @@ namespace BranchNetwork.Migrations.PostgreSql.Notifications
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -59,6 +65,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Notifications
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
 
                     b.HasIndex("ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc");
 
@@ -141,6 +149,14 @@ namespace BranchNetwork.Migrations.PostgreSql.Notifications
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("BodyArgs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("BodyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -162,17 +178,28 @@ namespace BranchNetwork.Migrations.PostgreSql.Notifications
                     b.Property<Guid>("SourceEventId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("SourceItem")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TitleArgs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TitleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceEventId", "RecipientId")
-                        .IsUnique();
-
                     b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.HasIndex("SourceEventId", "SourceItem", "RecipientId")
+                        .IsUnique();
 
                     b.ToTable("Notifications", "notifications");
                 });

@@ -36,6 +36,12 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("datetime2");
 
@@ -59,6 +65,8 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                         .HasColumnType("nvarchar(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
 
                     b.HasIndex("ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc");
 

@@ -36,6 +36,12 @@ namespace BranchNetwork.Migrations.SqlServer.Notifications
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("datetime2");
 
@@ -59,6 +65,8 @@ namespace BranchNetwork.Migrations.SqlServer.Notifications
                         .HasColumnType("nvarchar(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
 
                     b.HasIndex("ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc");
 
@@ -141,6 +149,14 @@ namespace BranchNetwork.Migrations.SqlServer.Notifications
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("BodyArgs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("BodyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -162,17 +178,28 @@ namespace BranchNetwork.Migrations.SqlServer.Notifications
                     b.Property<Guid>("SourceEventId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("SourceItem")
+                        .HasColumnType("int");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("TitleArgs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("TitleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceEventId", "RecipientId")
-                        .IsUnique();
-
                     b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.HasIndex("SourceEventId", "SourceItem", "RecipientId")
+                        .IsUnique();
 
                     b.ToTable("Notifications", "notifications");
                 });

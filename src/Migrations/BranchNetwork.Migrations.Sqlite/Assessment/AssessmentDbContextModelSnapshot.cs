@@ -30,6 +30,12 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
@@ -53,6 +59,8 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
 
                     b.HasIndex("ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc");
 

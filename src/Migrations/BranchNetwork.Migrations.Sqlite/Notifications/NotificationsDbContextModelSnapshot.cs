@@ -30,6 +30,12 @@ namespace BranchNetwork.Migrations.Sqlite.Notifications
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
@@ -53,6 +59,8 @@ namespace BranchNetwork.Migrations.Sqlite.Notifications
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
 
                     b.HasIndex("ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc");
 
@@ -135,6 +143,14 @@ namespace BranchNetwork.Migrations.Sqlite.Notifications
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyArgs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -156,17 +172,28 @@ namespace BranchNetwork.Migrations.Sqlite.Notifications
                     b.Property<Guid>("SourceEventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SourceItem")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleArgs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceEventId", "RecipientId")
-                        .IsUnique();
-
                     b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.HasIndex("SourceEventId", "SourceItem", "RecipientId")
+                        .IsUnique();
 
                     b.ToTable("Notifications", (string)null);
                 });

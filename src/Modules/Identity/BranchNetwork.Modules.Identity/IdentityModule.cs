@@ -46,6 +46,7 @@ internal sealed class IdentityModule : IModule
     {
         var services = builder.Services;
         builder.AddModuleDbContext<IdentityDbContext>(Name, IdentityDbContext.Schema);
+        services.AddDatabaseDataProtection();
 
         services.AddIdentity<BankUser, BankRole>(options =>
             {

@@ -7,6 +7,7 @@ using BranchNetwork.Modules.Notifications.Features.ListNotifications;
 using BranchNetwork.Modules.Notifications.Features.MarkRead;
 using BranchNetwork.Modules.Notifications.Features.PublishAnnouncement;
 using BranchNetwork.Modules.Notifications.Hubs;
+using BranchNetwork.Modules.Notifications.Services;
 using BranchNetwork.SharedKernel.Modules;
 using Ganss.Xss;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,7 @@ internal sealed class NotificationsModule : IModule
         builder.AddModuleDbContext<NotificationsDbContext>(Name, NotificationsDbContext.Schema);
         builder.Services.AddModuleOutbox<NotificationsDbContext>(Name);
         builder.Services.AddScoped<NotificationPusher>();
+        builder.Services.AddSingleton<NotificationText>();
         builder.Services.AddSingleton<IHtmlSanitizer>(_ => new HtmlSanitizer());
 
         var signalR = builder.Services.AddSignalR();

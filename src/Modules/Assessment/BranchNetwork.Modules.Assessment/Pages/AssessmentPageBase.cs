@@ -80,5 +80,5 @@ public abstract class AssessmentPageBase : ComponentBase
 
     private protected static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private protected static string Time(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private protected static string Time(DateTime utc) => SharedKernel.ChinaTime.ToDisplay(utc);
 }

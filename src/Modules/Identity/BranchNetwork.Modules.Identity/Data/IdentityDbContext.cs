@@ -1,6 +1,7 @@
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.SharedKernel;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,14 @@ namespace BranchNetwork.Modules.Identity.Data;
 
 /// <summary>The Identity module's data: org tree, users, roles and the OpenIddict stores, in schema <c>identity</c>.</summary>
 internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IClock clock)
-    : IdentityDbContext<BankUser, BankRole, Guid>(options)
+    : IdentityDbContext<BankUser, BankRole, Guid>(options), IDataProtectionKeyContext
 {
     public const string Schema = "identity";
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    /// <summary>The Data Protection key ring every node shares (ADR 0013): cookies and antiforgery tokens read on any node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -66,6 +70,12 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             t.Property(x => x.LoginProvider).HasMaxLength(128);
             t.Property(x => x.Name).HasMaxLength(128);
             t.Property(x => x.Value).HasMaxLength(1024);
+        });
+        builder.Entity<DataProtectionKey>(k =>
+        {
+            k.ToTable("IdentityDataProtectionKeys");
+            k.Property(x => x.FriendlyName).HasMaxLength(DataProtectionKeyStore.FriendlyNameMaxLength);
+            k.Property(x => x.Xml).HasMaxLength(DataProtectionKeyStore.XmlMaxLength);
         });
 
         ModuleModel.Apply(builder, this, Schema);

@@ -30,9 +30,13 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
             n.Property(x => x.Title).HasMaxLength(Notification.TitleMaxLength).IsRequired();
             n.Property(x => x.Body).HasMaxLength(Notification.BodyMaxLength).IsRequired();
             n.Property(x => x.Link).HasMaxLength(Notification.LinkMaxLength);
+            n.Property(x => x.TitleKey).HasMaxLength(Notification.KeyMaxLength);
+            n.Property(x => x.TitleArgs).HasMaxLength(Notification.ArgsMaxLength);
+            n.Property(x => x.BodyKey).HasMaxLength(Notification.KeyMaxLength);
+            n.Property(x => x.BodyArgs).HasMaxLength(Notification.ArgsMaxLength);
             n.HasIndex(x => new { x.RecipientId, x.ReadAtUtc, x.CreatedAtUtc });
-            // One inbox entry per recipient per event, even if a handler runs twice.
-            n.HasIndex(x => new { x.SourceEventId, x.RecipientId }).IsUnique();
+            // One inbox entry per recipient per event item, even if a handler runs twice.
+            n.HasIndex(x => new { x.SourceEventId, x.SourceItem, x.RecipientId }).IsUnique();
         });
         modelBuilder.Entity<Announcement>(a =>
         {

@@ -1,6 +1,7 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Contracts;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace BranchNetwork.Modules.Notifications.Hubs;
@@ -12,12 +13,19 @@ namespace BranchNetwork.Modules.Notifications.Hubs;
 [Authorize(Policy = AuthPolicies.Hub)]
 internal sealed class NotificationsHub : Hub
 {
+    private const string DefaultCulture = "zh-CN";
+
+    public static string UserCultureGroup(Guid userId, string culture) => $"{NotificationsHubContract.UserGroup(userId)}:{culture}";
+
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;
         if (Guid.TryParse(user.FindFirst("sub")?.Value, out var userId))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, NotificationsHubContract.UserGroup(userId));
+            // The language this connection reads (culture cookie or Accept-Language): keyed notifications are pushed in it.
+            var culture = Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? DefaultCulture;
+            await Groups.AddToGroupAsync(Context.ConnectionId, UserCultureGroup(userId, culture));
         }
 
         if (Guid.TryParse(user.FindFirst("unit_id")?.Value, out var unitId))

@@ -1,5 +1,7 @@
 using BranchNetwork.Modules.Notifications.Contracts;
 using BranchNetwork.Modules.Notifications.Data;
+using BranchNetwork.Modules.Notifications.Domain;
+using BranchNetwork.Modules.Notifications.Services;
 using BranchNetwork.SharedKernel;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Notifications.Features.ListNotifications;
 
-internal sealed record InboxItem(Guid Id, string Kind, string Title, string Body, string? Link, DateTime CreatedAt, DateTime? ReadAt);
+/// <summary>One notification in the reader's language. <see cref="BodyIsHtml"/>: the body is sanitised markup (announcements); otherwise plain text.</summary>
+internal sealed record InboxItem(Guid Id, string Kind, string Title, string Body, string? Link, DateTime CreatedAt, DateTime? ReadAt, bool BodyIsHtml);
 
 internal sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Page, int PageSize, int TotalCount, int UnreadCount);
 
@@ -19,7 +22,7 @@ internal sealed record ListNotificationsQuery(int? Page, int? PageSize) : IQuery
 
 internal sealed record GetUnreadCountQuery : IQuery<int>;
 
-internal sealed class ListNotificationsHandler(NotificationsDbContext db, ICurrentUser currentUser)
+internal sealed class ListNotificationsHandler(NotificationsDbContext db, ICurrentUser currentUser, NotificationText text)
     : IQueryHandler<ListNotificationsQuery, InboxPage>, IQueryHandler<GetUnreadCountQuery, int>
 {
     public async ValueTask<InboxPage> Handle(ListNotificationsQuery query, CancellationToken cancellationToken)
@@ -34,9 +37,14 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db, ICurre
             .ThenByDescending(n => n.CreatedAtUtc)
             .ThenByDescending(n => n.Id)
             .Skip((page - 1) * size).Take(size)
-            .Select(n => new InboxItem(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAtUtc, n.ReadAtUtc))
             .ToListAsync(cancellationToken);
-        return new InboxPage(items, page, size, total, unread);
+        // Rendered now, in the language of whoever is reading (request or circuit culture), not when it was sent.
+        return new InboxPage(
+            items.Select(n => new InboxItem(n.Id, n.Kind, text.Title(n), text.Body(n), n.Link, n.CreatedAtUtc, n.ReadAtUtc, Notification.IsHtml(n.Kind))).ToList(),
+            page,
+            size,
+            total,
+            unread);
     }
 
     public async ValueTask<int> Handle(GetUnreadCountQuery query, CancellationToken cancellationToken)

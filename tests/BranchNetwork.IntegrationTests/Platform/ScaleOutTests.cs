@@ -1,6 +1,7 @@
 using System.Net;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.IntegrationTests.Identity;
+using BranchNetwork.IntegrationTests.Notifications;
 using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Notifications.Contracts;
 using BranchNetwork.Modules.Notifications.Data;
@@ -126,7 +127,7 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         return await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
-    private static async Task<T> CountAsync<T>(BranchNetworkFactory node, Func<NotificationsDbContext, Task<T>> query)
+    private static async Task<T> CountAsync<T>(SiblingApp node, Func<NotificationsDbContext, Task<T>> query)
     {
         using var scope = node.Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>());

@@ -139,6 +139,6 @@ public sealed class ConcurrentSaveTests(ConcurrentSaveApp app) : IClassFixture<C
         await WaitForHubAsync(page);
     }
 
-    private static Task WaitForHubAsync(IPage page) =>
-        page.WaitForSelectorAsync("html[data-notifications-hub=connected]", new() { State = WaitForSelectorState.Attached });
+    private static async Task WaitForHubAsync(IPage page) =>
+        await page.WaitForSelectorAsync("html[data-notifications-hub=connected]", new() { State = WaitForSelectorState.Attached });
 }

@@ -9,10 +9,6 @@ using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Infrastructure.Resources;
 using BranchNetwork.Infrastructure.Web;
-using BranchNetwork.Modules.Audit;
-using BranchNetwork.Modules.Identity;
-using BranchNetwork.Modules.Notifications;
-using BranchNetwork.Modules.Identity.Features.IssueTokens;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -60,20 +56,22 @@ internal static class BranchNetworkApp
 
         builder.AddPlatformInfrastructure();
         builder.AddPlatformJobs();
-        foreach (var module in ModuleCatalog.Modules)
+        var modules = ModuleCatalog.Load(builder.Configuration, builder.Environment);
+        services.AddSingleton(modules);
+        foreach (var module in modules.All)
         {
             module.AddServices(builder);
+            if (module.Text is { } text)
+            {
+                services.AddSingleton(text);
+            }
         }
 
-        services.AddMediator(options =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-            // A contracts assembly joins this list when some module handles its events (ADR 0006); the
-            // generator refuses events nobody handles, such as Assessment's until the plan module exists.
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Modules.Assessment.AssessmentModule)];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
-        });
-        services.AddValidatorsFromAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly), includeInternalTypes: true);
+        services.AddSingleton<Shell.ModuleShell>();
+        services.AddScoped<Shell.ModuleJobs>();
+
+        services.AddModuleMediator();
+        services.AddValidatorsFromAssemblies(modules.Assemblies, includeInternalTypes: true);
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -84,14 +82,11 @@ internal static class BranchNetworkApp
             options.ApplyCurrentCultureToResponseHeaders = true;
         });
 
-        var signInPermits = builder.Configuration.GetValue("RateLimiting:SignInPermitsPerMinute", 20);
         var writePermits = builder.Configuration.GetValue("RateLimiting:WritesPerMinute", 300);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(ConnectEndpoints.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
+            // Modules add their own policies (Identity: sign-in).
             // Writes are limited per user (or per address when anonymous) so one client cannot flood the bank's data.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
@@ -173,7 +168,8 @@ internal static class BranchNetworkApp
             return Results.LocalRedirect(back);
         }).ExcludeFromDescription().AllowAnonymous();
 
-        foreach (var module in ModuleCatalog.Modules)
+        var modules = app.Services.GetRequiredService<LoadedModules>();
+        foreach (var module in modules.All)
         {
             module.MapEndpoints(app);
         }
@@ -183,7 +179,7 @@ internal static class BranchNetworkApp
         app.MapRazorComponents<App>()
             // Our own CSP already says frame-ancestors 'none'; Blazor would add a second, weaker header.
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
-            .AddAdditionalAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly).Distinct().ToArray());
+            .AddAdditionalAssemblies(modules.Assemblies);
     }
 
     private static async Task PrepareDatabaseAsync(WebApplication app)
@@ -199,7 +195,7 @@ internal static class BranchNetworkApp
             await initializer.InitializeAsync(CancellationToken.None);
         }
 
-        app.Services.RegisterRecurringJobs();
+        Shell.ModuleJobs.Register(app.Services);
 
         var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
         if (seedDemo)

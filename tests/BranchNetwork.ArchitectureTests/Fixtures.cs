@@ -9,6 +9,19 @@ namespace BranchNetwork.ArchitectureTests.Fixtures.ModuleReachingIntoIdentity
     }
 }
 
+namespace BranchNetwork.ArchitectureTests.Fixtures.HostReachingIntoAModule
+{
+    internal sealed class UsesAModulePage
+    {
+        public BranchNetwork.Modules.Assessment.Pages.AssessmentPageBase? Page { get; set; }
+    }
+
+    internal sealed class ListsTheModuleClass
+    {
+        public BranchNetwork.SharedKernel.Modules.IModule Module { get; } = new BranchNetwork.Modules.Assessment.AssessmentModule();
+    }
+}
+
 namespace BranchNetwork.ArchitectureTests.Fixtures.PublicInModule
 {
     public sealed class NeedlesslyPublic;

@@ -26,11 +26,27 @@ public sealed class ModuleBoundaryTests
     {
         var foundations = Solution.Contracts
             .Append(Solution.Named("BranchNetwork.SharedKernel"))
-            .Append(Solution.Named("BranchNetwork.Infrastructure"));
+            .Append(Solution.Named("BranchNetwork.Infrastructure"))
+            .Append(Solution.Named("BranchNetwork.Web"));
         foreach (var assembly in foundations)
         {
             Assert.Empty(Rules.UsingOtherModulesInternals(Types.InAssembly(assembly), Solution.Modules));
         }
+    }
+
+    [Fact]
+    public void The_host_uses_a_module_only_through_its_contracts_and_its_module_class()
+    {
+        Assert.Empty(Rules.HostUsingModuleInternals(Types.InAssembly(Solution.Host), Solution.Modules));
+    }
+
+    [Fact]
+    public void The_host_rule_fails_for_a_host_type_reaching_into_a_module_and_allows_the_module_class()
+    {
+        var failing = Rules.HostUsingModuleInternals(Types.InNamespace("BranchNetwork.ArchitectureTests.Fixtures.HostReachingIntoAModule"), Solution.Modules);
+
+        Assert.Contains(failing, name => name.EndsWith("UsesAModulePage", StringComparison.Ordinal));
+        Assert.DoesNotContain(failing, name => name.EndsWith("ListsTheModuleClass", StringComparison.Ordinal));
     }
 
     [Fact]

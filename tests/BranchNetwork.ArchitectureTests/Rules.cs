@@ -1,4 +1,5 @@
 using System.Reflection;
+using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Components;
 using NetArchTest.Rules;
 
@@ -19,6 +20,21 @@ internal static class Rules
         }
 
         var result = types.ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        return result.IsSuccessful ? [] : [.. result.FailingTypeNames];
+    }
+
+    /// <summary>
+    /// Types of <paramref name="types"/> (the host) that use a module's implementation: the host may use a module's
+    /// .Contracts and its <see cref="IModule"/> class (listed in the catalog), nothing else of it.
+    /// </summary>
+    public static IReadOnlyList<string> HostUsingModuleInternals(Types types, IEnumerable<Assembly> modules)
+    {
+        var moduleClasses = modules.SelectMany(m => m.GetTypes()).Where(t => typeof(IModule).IsAssignableFrom(t)).Select(t => t.FullName!).ToHashSet();
+        var forbidden = modules.SelectMany(ImplementationNames).Where(n => !moduleClasses.Contains(n)).Distinct().ToArray();
+        var result = types
+            // Mediator's generated dispatcher lives in the host and names every handler: that is its job.
+            .That().DoNotResideInNamespaceStartingWith("Mediator")
+            .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
         return result.IsSuccessful ? [] : [.. result.FailingTypeNames];
     }
 

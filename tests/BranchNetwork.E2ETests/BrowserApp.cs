@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace BranchNetwork.E2ETests;
 
 /// <summary>The app on a real Kestrel socket, plus Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
-public sealed class BrowserApp : BranchNetworkFactory
+public class BrowserApp : BranchNetworkFactory
 {
     private static readonly string[] ChromiumArgs =
     [

@@ -34,7 +34,7 @@ public sealed class ShellTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 390, $"page is {scrollWidth}px wide on a 390px screen");
-        Assert.True(await page.IsVisibleAsync("[data-testid=home-card-MyTasks]"));
+        Assert.True(await page.IsVisibleAsync("[data-testid=home-card-Unread]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("home-staff-phone.png"), FullPage = true });
     }
 

@@ -1,5 +1,5 @@
-using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Features.AwardHonour;
 using BranchNetwork.Modules.Assessment.Features.CommentOnResults;
@@ -8,6 +8,7 @@ using BranchNetwork.Modules.Assessment.Features.DecideAppeal;
 using BranchNetwork.Modules.Assessment.Features.EvaluateWarnings;
 using BranchNetwork.Modules.Assessment.Features.ExportScores;
 using BranchNetwork.Modules.Assessment.Features.FileAppeal;
+using BranchNetwork.Modules.Assessment.Features.GetHomeFigures;
 using BranchNetwork.Modules.Assessment.Features.GetResults;
 using BranchNetwork.Modules.Assessment.Features.GetScheme;
 using BranchNetwork.Modules.Assessment.Features.GetSheet;
@@ -23,13 +24,17 @@ using BranchNetwork.Modules.Assessment.Features.RespondToWarning;
 using BranchNetwork.Modules.Assessment.Features.SetTargets;
 using BranchNetwork.Modules.Assessment.Features.SetWarningRules;
 using BranchNetwork.Modules.Assessment.Features.UpdateScheme;
+using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel.Localization;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace BranchNetwork.Modules.Assessment;
 
@@ -50,9 +55,42 @@ internal sealed class AssessmentModule : IModule
         builder.Services.AddScoped<ProgressWriter>();
         builder.Services.AddScoped<WarningEvaluator>();
         builder.Services.AddScoped<EvaluateWarningsJob>();
-        builder.Services.AddSingleton<IRecurringJobSource, AssessmentJobs>();
         builder.Services.AddScoped<IDemoDataSeeder, AssessmentDemoData>();
     }
+
+    public ModuleTextResource Text { get; } = new("assessment", typeof(AssessmentUiText));
+
+    public IReadOnlyList<NavGroup> NavigationGroups { get; } =
+    [
+        new("assessment", "NavAssessment", Icons.Material.Filled.Assessment, 30, TestId: "nav-assessment-group"),
+    ];
+
+    public IReadOnlyList<NavEntry> Navigation { get; } =
+    [
+        new("/assessment", "NavAssessmentSchemes", 1, Group: "assessment", MatchAll: true, TestId: "nav-assessment"),
+        new("/assessment/warnings", "NavAssessmentWarnings", 2, Group: "assessment", TestId: "nav-assessment-warnings"),
+        new("/assessment/indicators", "NavAssessmentIndicators", 3, Group: "assessment", Roles: [BankRoles.TaskAdmin], TestId: "nav-assessment-indicators"),
+    ];
+
+    public IReadOnlyList<HomeCard> HomeCards { get; } =
+    [
+        new(AssessmentHomeCards.SheetStanding, "Card_SheetStanding_Title", 10, Icons.Material.Filled.Assessment, [BankRoles.SubBranchHead]),
+        new(AssessmentHomeCards.BehindUnits, "Card_BehindUnits_Title", 20, Icons.Material.Filled.TrendingDown, [BankRoles.HeadOfficeSupervisor]),
+        new(AssessmentHomeCards.DraftSchemes, "Card_DraftSchemes_Title", 30, Icons.Material.Filled.EditNote, [BankRoles.TaskAdmin]),
+    ];
+
+    public Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IPageSender>().Send(new GetHomeFiguresQuery(cardKeys), cancellationToken).AsTask();
+
+    /// <summary>AS-6: the daily warning evaluation, at 08:00 China time unless configured otherwise.</summary>
+    public IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration) =>
+    [
+        new(
+            EvaluateWarningsJob.Id,
+            configuration["Assessment:WarningsCron"] is { Length: > 0 } cron ? cron : AssessmentJobs.DefaultCron,
+            configuration["Assessment:WarningsTimeZone"] is { Length: > 0 } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : Domain.BankCalendar.Zone,
+            (services, ct) => services.GetRequiredService<EvaluateWarningsJob>().RunAsync(ct)),
+    ];
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

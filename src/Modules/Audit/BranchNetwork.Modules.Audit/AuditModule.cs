@@ -1,15 +1,20 @@
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Audit.Data;
+using BranchNetwork.Modules.Audit.Features.GetHomeFigures;
 using BranchNetwork.Modules.Audit.Features.ListAccessLog;
 using BranchNetwork.Modules.Audit.Features.RecordAccess;
+using BranchNetwork.Modules.Audit.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel.Localization;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace BranchNetwork.Modules.Audit;
 
@@ -33,6 +38,21 @@ internal sealed class AuditModule : IModule
         // Outermost middleware: wraps the exception handler, authentication, authorization and rate limiting.
         services.AddTransient<IStartupFilter, AccessLogStartupFilter>();
     }
+
+    public ModuleTextResource Text { get; } = new("audit", typeof(AuditText));
+
+    public IReadOnlyList<NavEntry> Navigation { get; } =
+    [
+        new("/audit/access-log", "NavAccessLog", 60, Icons.Material.Filled.ManageSearch, Roles: [BankRoles.Auditor], TestId: "nav-access-log"),
+    ];
+
+    public IReadOnlyList<HomeCard> HomeCards { get; } =
+    [
+        new(GetHomeFiguresHandler.AccessLog, "Card_AccessLog_Title", 70, Icons.Material.Filled.ManageSearch, [BankRoles.Auditor]),
+    ];
+
+    public Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IPageSender>().Send(new GetHomeFiguresQuery(cardKeys), cancellationToken).AsTask();
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

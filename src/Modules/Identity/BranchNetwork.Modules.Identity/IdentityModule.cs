@@ -1,4 +1,5 @@
-using BranchNetwork.Infrastructure.Jobs;
+using System.Threading.RateLimiting;
+using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Modules.Identity.Jobs;
 using BranchNetwork.Modules.Identity.Contracts;
@@ -7,6 +8,7 @@ using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Features.CreateOrgUnit;
 using BranchNetwork.Modules.Identity.Features.CreateUser;
 using BranchNetwork.Modules.Identity.Features.DisableUser;
+using BranchNetwork.Modules.Identity.Features.GetHomeFigures;
 using BranchNetwork.Modules.Identity.Features.GetMe;
 using BranchNetwork.Modules.Identity.Features.GrantRole;
 using BranchNetwork.Modules.Identity.Features.ImportUsers;
@@ -20,20 +22,25 @@ using BranchNetwork.Modules.Identity.Features.ResetPassword;
 using BranchNetwork.Modules.Identity.Features.SeedDemoData;
 using BranchNetwork.Modules.Identity.Features.SignIn;
 using BranchNetwork.Modules.Identity.Services;
+using BranchNetwork.Modules.Identity.Resources;
+using BranchNetwork.SharedKernel.Localization;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MudBlazor;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace BranchNetwork.Modules.Identity;
 
-/// <summary>Org tree, users, roles, sign-in and the OpenIddict server: the one identity (ORG-1..ORG-4).</summary>
+/// <summary>Org tree, users, roles, sign-in and the OpenIddict server: the one identity (ORG-1..ORG-4); the organisation and user pages.</summary>
 internal sealed class IdentityModule : IModule
 {
     public const string ApiPolicy = AuthPolicies.Api;
@@ -104,8 +111,40 @@ internal sealed class IdentityModule : IModule
         services.AddScoped<IModuleInitializer, IdentityInitializer>();
         services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
         services.AddScoped<PruneTokensJob>();
-        services.AddSingleton<IRecurringJobSource, IdentityJobs>();
+
+        var signInPermits = builder.Configuration.GetValue("RateLimiting:SignInPermitsPerMinute", 20);
+        services.AddRateLimiter(options => options.AddPolicy(ConnectEndpoints.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) })));
     }
+
+    public ModuleTextResource Text { get; } = new("identity", typeof(IdentityText));
+
+    public IReadOnlyList<NavGroup> NavigationGroups { get; } =
+    [
+        new("admin", "NavAdministration", Icons.Material.Filled.AdminPanelSettings, 50, [BankRoles.SystemAdmin, BankRoles.SecurityAdmin]),
+    ];
+
+    public IReadOnlyList<NavEntry> Navigation { get; } =
+    [
+        new("/organisation", "NavOrganisation", 20, Icons.Material.Filled.AccountTree, TestId: "nav-organisation"),
+        new("/admin/users", "NavUsers", 1, Group: "admin", Roles: [BankRoles.SystemAdmin, BankRoles.SecurityAdmin], MatchAll: true, TestId: "nav-users"),
+        new("/admin/users/import", "NavImportUsers", 2, Group: "admin", Roles: [BankRoles.SystemAdmin], TestId: "nav-import-users"),
+    ];
+
+    public IReadOnlyList<HomeCard> HomeCards { get; } =
+    [
+        new(IdentityHomeFigures.Users, "Card_Users_Title", 80, Icons.Material.Filled.People, [BankRoles.SystemAdmin, BankRoles.SecurityAdmin]),
+        new(IdentityHomeFigures.OrgTree, "Card_OrgTree_Title", 81, Icons.Material.Filled.AccountTree, [BankRoles.SystemAdmin, BankRoles.SecurityAdmin]),
+    ];
+
+    public Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IPageSender>().Send(new GetHomeFiguresQuery(cardKeys), cancellationToken).AsTask();
+
+    public IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration) =>
+    [
+        new(PruneTokensJob.Id, Hangfire.Cron.Daily(2), TimeZoneInfo.Utc, (services, ct) => services.GetRequiredService<PruneTokensJob>().RunAsync(ct)),
+    ];
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

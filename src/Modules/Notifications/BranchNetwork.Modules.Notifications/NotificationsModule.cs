@@ -1,13 +1,18 @@
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Contracts;
 using BranchNetwork.Modules.Notifications.Data;
+using BranchNetwork.Modules.Notifications.Features.GetHomeFigures;
 using BranchNetwork.Modules.Notifications.Features.ListAnnouncements;
 using BranchNetwork.Modules.Notifications.Features.ListNotifications;
 using BranchNetwork.Modules.Notifications.Features.MarkRead;
 using BranchNetwork.Modules.Notifications.Features.PublishAnnouncement;
 using BranchNetwork.Modules.Notifications.Hubs;
 using BranchNetwork.Modules.Notifications.Services;
+using BranchNetwork.Modules.Notifications.Pages;
+using BranchNetwork.Modules.Notifications.Resources;
+using BranchNetwork.SharedKernel.Localization;
 using BranchNetwork.SharedKernel.Modules;
 using Ganss.Xss;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +20,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using StackExchange.Redis;
 
 namespace BranchNetwork.Modules.Notifications;
@@ -39,6 +45,24 @@ internal sealed class NotificationsModule : IModule
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("branchnet"));
         }
     }
+
+    public ModuleTextResource Text { get; } = new("notifications", typeof(NotificationsText));
+
+    public IReadOnlyList<NavEntry> Navigation { get; } =
+    [
+        new("/notifications", "NavInbox", 10, Icons.Material.Filled.Inbox, MatchAll: true, TestId: "nav-inbox"),
+        new("/notifications/announcements", "NavAnnouncements", 40, Icons.Material.Filled.Campaign, Roles: [BankRoles.HeadOfficeSupervisor, BankRoles.SystemAdmin], TestId: "nav-announcements"),
+    ];
+
+    public IReadOnlyList<HomeCard> HomeCards { get; } =
+    [
+        new(GetHomeFiguresHandler.Unread, "Card_Unread_Title", 90, Icons.Material.Filled.MarkEmailUnread),
+    ];
+
+    public IReadOnlyList<Type> AppBarComponents { get; } = [typeof(NotificationBell)];
+
+    public Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IPageSender>().Send(new GetHomeFiguresQuery(cardKeys), cancellationToken).AsTask();
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

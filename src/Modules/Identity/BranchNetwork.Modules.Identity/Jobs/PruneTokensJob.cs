@@ -1,6 +1,4 @@
-using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.SharedKernel;
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 
@@ -19,10 +17,4 @@ internal sealed class PruneTokensJob(IOpenIddictTokenManager tokens, IOpenIddict
         var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
         logger.LogInformation("Pruned {Tokens} tokens and {Authorizations} authorizations older than {Threshold:u}", prunedTokens, prunedAuthorizations, threshold);
     }
-}
-
-internal sealed class IdentityJobs : IRecurringJobSource
-{
-    public void Register(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<PruneTokensJob>(PruneTokensJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 }

@@ -70,7 +70,7 @@ internal static class BranchNetworkApp
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // A contracts assembly joins this list when some module handles its events (ADR 0006); the
             // generator refuses events nobody handles, such as Assessment's until the plan module exists.
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Modules.Assessment.AssessmentModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Modules.Assessment.AssessmentModule), typeof(Modules.Files.FilesModule)];
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly), includeInternalTypes: true);

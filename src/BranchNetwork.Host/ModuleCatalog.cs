@@ -1,5 +1,6 @@
 using BranchNetwork.Modules.Assessment;
 using BranchNetwork.Modules.Audit;
+using BranchNetwork.Modules.Files;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
 using BranchNetwork.SharedKernel.Modules;
@@ -14,6 +15,7 @@ internal static class ModuleCatalog
         new IdentityModule(),
         new NotificationsModule(),
         new AuditModule(),
+        new FilesModule(),
         new AssessmentModule(),
     ];
 }

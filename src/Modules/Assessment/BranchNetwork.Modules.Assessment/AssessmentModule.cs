@@ -1,6 +1,7 @@
 using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Modules.Assessment.Data;
+using BranchNetwork.Modules.Assessment.Features.AttachAppealEvidence;
 using BranchNetwork.Modules.Assessment.Features.AwardHonour;
 using BranchNetwork.Modules.Assessment.Features.CommentOnResults;
 using BranchNetwork.Modules.Assessment.Features.CreateScheme;
@@ -14,6 +15,7 @@ using BranchNetwork.Modules.Assessment.Features.GetSheet;
 using BranchNetwork.Modules.Assessment.Features.ImportProgress;
 using BranchNetwork.Modules.Assessment.Features.ImportTargets;
 using BranchNetwork.Modules.Assessment.Features.IssueWarning;
+using BranchNetwork.Modules.Assessment.Features.ListAppealEvidence;
 using BranchNetwork.Modules.Assessment.Features.ListAppeals;
 using BranchNetwork.Modules.Assessment.Features.ListWarnings;
 using BranchNetwork.Modules.Assessment.Features.ManageIndicators;
@@ -22,8 +24,10 @@ using BranchNetwork.Modules.Assessment.Features.RecordProgress;
 using BranchNetwork.Modules.Assessment.Features.RespondToWarning;
 using BranchNetwork.Modules.Assessment.Features.SetTargets;
 using BranchNetwork.Modules.Assessment.Features.SetWarningRules;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Features.UpdateScheme;
 using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -52,6 +56,8 @@ internal sealed class AssessmentModule : IModule
         builder.Services.AddScoped<EvaluateWarningsJob>();
         builder.Services.AddSingleton<IRecurringJobSource, AssessmentJobs>();
         builder.Services.AddScoped<IDemoDataSeeder, AssessmentDemoData>();
+        builder.Services.AddScoped<AppealEvidencePolicy>();
+        builder.Services.AddScoped<IFileAccessPolicy>(sp => sp.GetRequiredService<AppealEvidencePolicy>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -77,6 +83,8 @@ internal sealed class AssessmentModule : IModule
         FileAppealEndpoint.Map(api);
         ListAppealsEndpoints.Map(api);
         DecideAppealEndpoint.Map(api);
+        AttachAppealEvidenceEndpoint.Map(api);
+        ListAppealEvidenceEndpoint.Map(api);
         AwardHonourEndpoints.Map(api);
         CommentOnResultsEndpoints.Map(api);
 

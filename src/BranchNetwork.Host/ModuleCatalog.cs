@@ -1,6 +1,7 @@
 using BranchNetwork.SharedKernel;
 using BranchNetwork.Modules.Assessment;
 using BranchNetwork.Modules.Audit;
+using BranchNetwork.Modules.Files;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
 using BranchNetwork.SharedKernel.Modules;
@@ -22,6 +23,7 @@ internal static class ModuleCatalog
         new IdentityModule(),
         new NotificationsModule(),
         new AuditModule(),
+        new FilesModule(),
         new AssessmentModule(),
     ];
 
@@ -35,7 +37,7 @@ internal static class ModuleCatalog
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(AssessmentModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(FilesModule), typeof(AssessmentModule)];
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
 

@@ -1,6 +1,7 @@
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Assessment.Data;
+using BranchNetwork.Modules.Assessment.Features.AttachAppealEvidence;
 using BranchNetwork.Modules.Assessment.Features.AwardHonour;
 using BranchNetwork.Modules.Assessment.Features.CommentOnResults;
 using BranchNetwork.Modules.Assessment.Features.CreateScheme;
@@ -15,6 +16,7 @@ using BranchNetwork.Modules.Assessment.Features.GetSheet;
 using BranchNetwork.Modules.Assessment.Features.ImportProgress;
 using BranchNetwork.Modules.Assessment.Features.ImportTargets;
 using BranchNetwork.Modules.Assessment.Features.IssueWarning;
+using BranchNetwork.Modules.Assessment.Features.ListAppealEvidence;
 using BranchNetwork.Modules.Assessment.Features.ListAppeals;
 using BranchNetwork.Modules.Assessment.Features.ListWarnings;
 using BranchNetwork.Modules.Assessment.Features.ManageIndicators;
@@ -23,9 +25,11 @@ using BranchNetwork.Modules.Assessment.Features.RecordProgress;
 using BranchNetwork.Modules.Assessment.Features.RespondToWarning;
 using BranchNetwork.Modules.Assessment.Features.SetTargets;
 using BranchNetwork.Modules.Assessment.Features.SetWarningRules;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Features.UpdateScheme;
 using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel.Localization;
 using BranchNetwork.SharedKernel.Modules;
@@ -56,6 +60,8 @@ internal sealed class AssessmentModule : IModule
         builder.Services.AddScoped<WarningEvaluator>();
         builder.Services.AddScoped<EvaluateWarningsJob>();
         builder.Services.AddScoped<IDemoDataSeeder, AssessmentDemoData>();
+        builder.Services.AddScoped<AppealEvidencePolicy>();
+        builder.Services.AddScoped<IFileAccessPolicy>(sp => sp.GetRequiredService<AppealEvidencePolicy>());
     }
 
     public ModuleTextResource Text { get; } = new("assessment", typeof(AssessmentUiText));
@@ -115,6 +121,8 @@ internal sealed class AssessmentModule : IModule
         FileAppealEndpoint.Map(api);
         ListAppealsEndpoints.Map(api);
         DecideAppealEndpoint.Map(api);
+        AttachAppealEvidenceEndpoint.Map(api);
+        ListAppealEvidenceEndpoint.Map(api);
         AwardHonourEndpoints.Map(api);
         CommentOnResultsEndpoints.Map(api);
 

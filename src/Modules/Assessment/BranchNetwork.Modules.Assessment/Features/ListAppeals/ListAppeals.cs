@@ -1,7 +1,9 @@
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Errors;
 using Mediator;
@@ -35,7 +37,11 @@ internal sealed record AppealDto(
     decimal? PreviousTarget,
     decimal? NewTarget,
     decimal? ScoreAdjustment,
-    long Version);
+    long Version)
+{
+    /// <summary>Evidence files, added after the projection: they live in the Files module (ADR 0014).</summary>
+    public IReadOnlyList<AppealAttachment> Attachments { get; init; } = [];
+}
 
 internal static class AppealProjection
 {
@@ -54,7 +60,7 @@ internal static class AppealProjection
 /// <summary>Appeals: head office sees all; a sub-branch only its own (they are private to it).</summary>
 internal sealed record ListAppealsQuery(Guid? SchemeId, AppealStatus? Status) : IQuery<IReadOnlyList<AppealDto>>;
 
-internal sealed class ListAppealsHandler(AssessmentDbContext db, AssessmentAccess access) : IQueryHandler<ListAppealsQuery, IReadOnlyList<AppealDto>>
+internal sealed class ListAppealsHandler(AssessmentDbContext db, AssessmentAccess access, IFileStore files) : IQueryHandler<ListAppealsQuery, IReadOnlyList<AppealDto>>
 {
     public async ValueTask<IReadOnlyList<AppealDto>> Handle(ListAppealsQuery query, CancellationToken cancellationToken)
     {
@@ -81,13 +87,15 @@ internal sealed class ListAppealsHandler(AssessmentDbContext db, AssessmentAcces
             appeals = appeals.Where(a => a.Status == status);
         }
 
-        return await AppealProjection.Project(db, appeals).Take(500).ToListAsync(cancellationToken);
+        var list = await AppealProjection.Project(db, appeals).Take(500).ToListAsync(cancellationToken);
+        var attachments = await AppealEvidence.ListAsync(files, list.Select(a => a.Id).ToList(), cancellationToken);
+        return list.Select(a => a with { Attachments = attachments[a.Id].ToList() }).ToList();
     }
 }
 
 internal sealed record GetAppealQuery(Guid AppealId) : IQuery<AppealDto>;
 
-internal sealed class GetAppealHandler(AssessmentDbContext db, AssessmentAccess access, IStringLocalizer<AssessmentText> text) : IQueryHandler<GetAppealQuery, AppealDto>
+internal sealed class GetAppealHandler(AssessmentDbContext db, AssessmentAccess access, IFileStore files, IStringLocalizer<AssessmentText> text) : IQueryHandler<GetAppealQuery, AppealDto>
 {
     public async ValueTask<AppealDto> Handle(GetAppealQuery query, CancellationToken cancellationToken)
     {
@@ -98,7 +106,7 @@ internal sealed class GetAppealHandler(AssessmentDbContext db, AssessmentAccess 
             throw new NotFoundException("assessment.appeal_not_found", text["AppealNotFound"]);
         }
 
-        return appeal;
+        return appeal with { Attachments = (await AppealEvidence.ListAsync(files, [appeal.Id], cancellationToken))[appeal.Id].ToList() };
     }
 }
 

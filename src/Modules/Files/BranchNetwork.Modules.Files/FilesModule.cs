@@ -1,0 +1,47 @@
+using BranchNetwork.Infrastructure.Jobs;
+using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Files.Contracts;
+using BranchNetwork.Modules.Files.Data;
+using BranchNetwork.Modules.Files.Features.DownloadFile;
+using BranchNetwork.Modules.Files.Jobs;
+using BranchNetwork.Modules.Files.Storage;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BranchNetwork.Modules.Files;
+
+/// <summary>
+/// The platform file store (ADR 0014): attachments for every module, on disk or in the database, typed by
+/// content, limited per purpose, downloaded only through the owning module's <see cref="IFileAccessPolicy"/>.
+/// </summary>
+internal sealed class FilesModule : IModule
+{
+    public string Name => FilesDbContext.Module;
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddModuleDbContext<FilesDbContext>(Name, FilesDbContext.Schema);
+        services.AddOptions<FilesOptions>().Bind(builder.Configuration.GetSection(FilesOptions.Section))
+            .Validate(o => Enum.IsDefined(o.Store), "Files:Store must be Disk or Database.")
+            .Validate(o => o.OrphanAfterHours > 0, "Files:OrphanAfterHours must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<DiskBlobStore>();
+        services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<DiskBlobStore>());
+        services.AddScoped<IBlobStore, DatabaseBlobStore>();
+        services.AddScoped<IFileStore, FileStore>();
+        services.AddScoped<DeleteOrphanFilesJob>();
+        services.AddSingleton<IRecurringJobSource, FilesJobs>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/files").WithTags("Files").RequireAuthorization(AuthPolicies.Api);
+        DownloadFileEndpoint.MapApi(api);
+        DownloadFileEndpoint.MapForPages(endpoints);
+    }
+}

@@ -25,7 +25,7 @@ public sealed class NotificationTests(BrowserApp app) : IClassFixture<BrowserApp
 
         // The pushed notification raises the count in place: wait for that state, not for a time.
         var bell = head.Locator("[data-testid=bell-count]");
-        await head.Locator("[data-testid=bell-count]", new() { HasTextRegex = new Regex($@"^\s*{before + 1}\s*$") }).WaitForAsync();
+        await head.Locator("[data-testid=bell-count]", new() { HasTextRegex = new Regex($@"^\s*{before + 1}\s*$") }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal(before + 1, int.Parse((await bell.TextContentAsync())!.Trim()));
         await head.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("bell-head01-zh.png") });
 

@@ -66,7 +66,7 @@ public sealed class BrowserApp : BranchNetworkFactory
             Locale = "zh-CN",
         });
         // Generous: the browser tests share two cores with the rest of the suite.
-        context.SetDefaultTimeout(60_000);
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.FillAsync("#userName", userName);

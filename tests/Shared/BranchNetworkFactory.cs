@@ -99,7 +99,13 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
     }
 
-    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Wait for the answer, however busy the machine (a password hash can take long on two loaded cores).
+        client.Timeout = TimeSpan.FromMinutes(5);
+        return client;
+    }
 
     /// <summary>An API client carrying a bearer token of the user (password grant, Development only).</summary>
     public async Task<HttpClient> ClientForAsync(string userName, string password = DemoPassword)

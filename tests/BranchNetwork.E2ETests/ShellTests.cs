@@ -17,13 +17,13 @@ public sealed class ShellTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(0, await page.Locator("[data-testid=nav-users]").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("home-head01-zh.png"), FullPage = true });
 
-        await ClickUntilAsync(page, "[data-testid=language-switch]", () => page.Locator("text=Hello, 支行01行长").CountAsync());
+        await ClickWhenLiveAsync(page, "[data-testid=language-switch]", "Hello, 支行01行长");
 
         Assert.Equal("Hello, 支行01行长", (await page.InnerTextAsync("[data-testid=home-greeting]")).Trim());
         Assert.Contains("This period's assessment sheet", await page.InnerTextAsync("[data-testid=home-card-SheetStanding]"), StringComparison.Ordinal);
         Assert.Equal("en", await page.EvaluateAsync<string>("document.documentElement.lang"));
 
-        await ClickUntilAsync(page, "[data-testid=language-switch]", () => page.Locator("text=您好，支行01行长").CountAsync());
+        await ClickWhenLiveAsync(page, "[data-testid=language-switch]", "您好，支行01行长");
     }
 
     [Fact]
@@ -68,23 +68,11 @@ public sealed class ShellTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("admin-users-zh.png") });
     }
 
-    /// <summary>Interactive buttons work once the Blazor circuit is up; retry the click until the effect shows.</summary>
-    private static async Task ClickUntilAsync(IPage page, string selector, Func<Task<int>> effect)
+    /// <summary>Interactive buttons work once the Blazor circuit is up: wait for it, click once, wait for the effect.</summary>
+    private static async Task ClickWhenLiveAsync(IPage page, string selector, string effect)
     {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await page.ClickAsync(selector);
-            for (var wait = 0; wait < 10; wait++)
-            {
-                if (await effect() > 0)
-                {
-                    return;
-                }
-
-                await page.WaitForTimeoutAsync(200);
-            }
-        }
-
-        Assert.Fail($"clicking {selector} had no effect");
+        await BrowserApp.WaitForLiveCircuitAsync(page);
+        await page.ClickAsync(selector);
+        await page.Locator($"text={effect}").First.WaitForAsync();
     }
 }

@@ -41,6 +41,13 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>ASPNETCORE environment of the app; Development seeds demo data and allows the password grant.</summary>
     protected virtual string EnvironmentName => "Development";
 
+    /// <summary>
+    /// Whether this host's database is a copy of the migrated, demo-seeded template (every host that
+    /// would seed demo data itself); otherwise it starts empty and the app migrates it.
+    /// </summary>
+    protected bool StartsFromDemoTemplate =>
+        EnvironmentName == "Development" && !(Settings.TryGetValue("Demo:Seed", out var seed) && string.Equals(seed, "false", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Extra configuration for a test class (e.g. a tight rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -48,7 +55,7 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         if (ownsDatabase)
         {
-            await Database.CreateAsync();
+            await Database.CreateAsync(StartsFromDemoTemplate);
         }
 
         if (Database.Unavailable is null)
@@ -79,14 +86,26 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
         // Dozens of test hosts run at once on two cores: no Hangfire server polling in each of them
         // (the jobs tests run the job directly; storage and dashboard need no server).
         builder.UseSetting("Jobs:Enabled", "false");
-        builder.ConfigureServices(services => services.AddSingleton<BranchNetwork.SharedKernel.IClock>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<BranchNetwork.SharedKernel.IClock>(Clock);
+            // The framework's clock too (cookie and token lifetimes, OpenIddict's creation dates, lockouts):
+            // one time for the whole app, so moving the clock moves everything that compares times.
+            services.AddSingleton<TimeProvider>(Clock);
+        });
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
     }
 
-    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Wait for the answer, however busy the machine (a password hash can take long on two loaded cores).
+        client.Timeout = TimeSpan.FromMinutes(5);
+        return client;
+    }
 
     /// <summary>An API client carrying a bearer token of the user (password grant, Development only).</summary>
     public async Task<HttpClient> ClientForAsync(string userName, string password = DemoPassword)
@@ -147,24 +166,38 @@ public static class HttpJson
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) => client.PostAsJsonAsync(url, body);
 }
 
-/// <summary>Real time plus an offset the test controls.</summary>
-public sealed class TestClock : BranchNetwork.SharedKernel.IClock
+/// <summary>
+/// A stopped clock: it reads <see cref="Start"/> until a test moves it, so no test depends on the day or
+/// the hour it runs at. The app's <c>IClock</c> and the framework's <see cref="TimeProvider"/> both read it;
+/// timers and timestamps (delays, polling intervals, rate-limit windows) still run in real time.
+/// </summary>
+public sealed class TestClock : TimeProvider, BranchNetwork.SharedKernel.IClock
 {
-    private TimeSpan offset;
+    /// <summary>Wednesday 27 May 2026, 10:00 in China (02:00 UTC): a working day, in the second month of a quarter.</summary>
+    public static readonly DateTime Start = new(2026, 5, 27, 2, 0, 0, DateTimeKind.Utc);
 
-    public DateTime UtcNow => DateTime.UtcNow + offset;
+    private long ticks = Start.Ticks;
 
-    public void Advance(TimeSpan by) => offset += by;
+    public DateTime UtcNow => new(Interlocked.Read(ref ticks), DateTimeKind.Utc);
+
+    public override DateTimeOffset GetUtcNow() => new(UtcNow);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
 }
 
 public static class Eventually
 {
-    /// <summary>Polls until <paramref name="condition"/> holds (outbox delivery and log flushing are asynchronous).</summary>
-    public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, string what, int timeoutMs = 15000)
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds (outbox delivery and log flushing are asynchronous).
+    /// With <paramref name="passing"/>, the app's clock moves on a second before each look: for waits on
+    /// something the app schedules in its own time (an outbox retry after its back-off).
+    /// </summary>
+    public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, string what, int timeoutMs = 15000, TestClock? passing = null)
     {
         var started = DateTime.UtcNow;
         while (true)
         {
+            passing?.Advance(TimeSpan.FromSeconds(1));
             var value = await probe();
             if (condition(value))
             {

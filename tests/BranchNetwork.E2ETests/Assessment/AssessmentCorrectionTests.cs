@@ -15,7 +15,7 @@ public sealed class AssessmentCorrectionTests(BrowserApp app) : IClassFixture<Br
     public async Task A_supervisor_corrects_the_latest_entry_with_a_reason_and_the_history_keeps_the_superseded_one()
     {
         var reason = "录入时多输了一位" + Guid.NewGuid().ToString("N")[..4];
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(app.Clock.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var supervisor = await app.SignedInPageAsync("supervisor", width: 390, height: 844);

@@ -25,7 +25,7 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
     {
         var schemeName = "E2E考核" + Guid.NewGuid().ToString("N")[..6];
         // The bank's calendar day (the app dates progress and time progress in China Standard Time).
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(app.Clock.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         var start = today.AddDays(-22);
         var end = today.AddDays(7);
 

@@ -11,13 +11,24 @@ public sealed class AccessLogPageTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.SignedInPageAsync("auditor", width: 390, height: 844);
         await page.GotoAsync("/audit/access-log");
         await page.WaitForSelectorAsync("[data-testid=access-log-table]");
+        await BrowserApp.WaitForLiveCircuitAsync(page);
 
-        // The auditor's own sign-in is in the log (the writer flushes about once a second).
-        for (var attempt = 0; attempt < 30 && await page.Locator("[data-testid=access-log-table] >> text=登录成功").CountAsync() == 0; attempt++)
+        // The auditor's own sign-in is in the log once the writer has flushed (about once a second):
+        // search again until it shows, each time waiting for the search's answer rather than a fixed time.
+        var signedIn = page.Locator("[data-testid=access-log-table] >> text=登录成功");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await signedIn.CountAsync() == 0 && DateTime.UtcNow < deadline)
         {
             await page.FillAsync("input[data-testid=filter-user], [data-testid=filter-user] input", "auditor");
             await page.ClickAsync("[data-testid=access-log-search]");
-            await Task.Delay(1000);
+            try
+            {
+                await signedIn.First.WaitForAsync(new() { Timeout = 2_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Not flushed yet: search again.
+            }
         }
 
         var table = await page.InnerTextAsync("[data-testid=access-log-table]");

@@ -66,6 +66,7 @@ public sealed class AppealTests(BranchNetworkFactory app) : IClassFixture<Branch
         var row = (await head02.ResultsAsync(scheme.Id)).Row(scheme.SubBranches["SB02"]);
         Assert.Equal((3m, 3m), (row.GetProperty("adjustment").GetDecimal(), row.GetProperty("total").GetDecimal()));
 
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
         var second = await File("再申请加分");
         var noReason = await supervisor.PostAsJsonAsync($"/api/assessment/appeals/{second.Id}/decide", new { accept = false, reason = "", version = second.Version });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);

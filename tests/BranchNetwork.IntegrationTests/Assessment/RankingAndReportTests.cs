@@ -71,6 +71,7 @@ public sealed class RankingAndReportTests(BranchNetworkFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync($"/api/assessment/schemes/{scheme.Id}/honours", honour)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync($"/api/assessment/schemes/{scheme.Id}/honours", honour)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/assessment/schemes/{scheme.Id}/honours", honour)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
         var plan = new { title = "优秀工作方案", subjectKind = "WorkPlan", subjectId = Guid.NewGuid(), subjectName = "支行02 存款提升工作方案", subBranchId = scheme.SubBranches["SB02"] };
         Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync($"/api/assessment/schemes/{scheme.Id}/honours", plan)).StatusCode);
 

@@ -19,7 +19,7 @@ public sealed class AccessLogTests(AccessLogFactory app) : IClassFixture<AccessL
     public async Task An_anonymous_401_on_api_me_is_logged_with_its_status_and_no_user()
     {
         app.EnsureAvailable();
-        var since = DateTime.UtcNow.AddSeconds(-1);
+        var since = app.Clock.UtcNow.AddSeconds(-1);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateAnonymousClient().GetAsync("/api/me")).StatusCode);
 
         var entry = await WaitForAsync(await AuditorAsync(), $"path=/api/me&status=401&from={Utc(since)}", e => e.Str("userName") is null);
@@ -140,14 +140,16 @@ public sealed class AccessLogTests(AccessLogFactory app) : IClassFixture<AccessL
     public async Task The_filters_select_by_status_user_path_and_time_and_the_newest_come_first()
     {
         app.EnsureAvailable();
-        var since = DateTime.UtcNow.AddSeconds(-1);
+        var since = app.Clock.UtcNow.AddSeconds(-1);
         var staff = await app.ClientForAsync("staff0105");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/me")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/identity/users")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/identity/units")).StatusCode);
         var auditor = await AuditorAsync();
         await WaitForAsync(auditor, "user=staff0105", e => e.Str("path") == "/api/identity/units");
-        var until = DateTime.UtcNow.AddSeconds(1);
+        var until = app.Clock.UtcNow.AddSeconds(1);
 
         var byStatus = await ItemsAsync(auditor, "status=403&pageSize=200");
         Assert.NotEmpty(byStatus);
@@ -180,10 +182,12 @@ public sealed class AccessLogTests(AccessLogFactory app) : IClassFixture<AccessL
         app.EnsureAvailable();
         var auditor = await AuditorAsync();
         await auditor.GetAsync("/api/me");
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         await auditor.GetAsync("/api/me");
         await WaitUntilAsync(auditor, "user=auditor&path=/api/me", entries => entries.Count >= 2);
         // A fixed window, so the log's own growth (every read is logged too) cannot shift the pages.
-        var window = $"user=auditor&path=/api/me&to={Utc(DateTime.UtcNow)}";
+        var window = $"user=auditor&path=/api/me&to={Utc(app.Clock.UtcNow)}";
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
 
         var first = await PageAsync(auditor, window + "&pageSize=1&page=1");
         var second = await PageAsync(auditor, window + "&pageSize=1&page=2");
@@ -210,7 +214,8 @@ public sealed class AccessLogTests(AccessLogFactory app) : IClassFixture<AccessL
         var auditor = await AuditorAsync();
         await app.CreateAnonymousClient().GetAsync("/api/me");
         await WaitForAsync(auditor, "path=/api/me&status=401", _ => true);
-        var cutoff = Utc(DateTime.UtcNow);
+        var cutoff = Utc(app.Clock.UtcNow);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         var before = await ItemsAsync(auditor, $"to={cutoff}&pageSize=200");
 
         foreach (var client in new[] { auditor, await app.ClientForAsync("admin") })
@@ -241,7 +246,7 @@ public sealed class AccessLogTests(AccessLogFactory app) : IClassFixture<AccessL
     {
         app.EnsureAvailable();
         var auditor = await AuditorAsync();
-        var now = DateTime.UtcNow;
+        var now = app.Clock.UtcNow;
 
         var reversed = await auditor.GetAsync($"/api/audit/access-log?from={Utc(now)}&to={Utc(now.AddHours(-1))}");
         var badStatus = await auditor.GetAsync("/api/audit/access-log?status=42");
@@ -263,7 +268,7 @@ public sealed class AccessLogTests(AccessLogFactory app) : IClassFixture<AccessL
     public async Task Static_assets_and_blazor_framework_files_are_not_logged()
     {
         app.EnsureAvailable();
-        var since = DateTime.UtcNow.AddSeconds(-1);
+        var since = app.Clock.UtcNow.AddSeconds(-1);
         var anonymous = app.CreateAnonymousClient();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/app.css")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/_framework/blazor.web.js")).StatusCode);

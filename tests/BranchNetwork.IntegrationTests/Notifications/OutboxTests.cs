@@ -35,7 +35,7 @@ public sealed class OutboxTests
         await second.InitializeAsync();
 
         var head01 = await second.ClientForAsync("head01");
-        await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Contains("断电恢复测试"), "delivery after restart");
+        await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Contains("断电恢复测试"), "delivery after restart", passing: second.Clock);
         Assert.Equal(1, failOnce.Thrown);
 
         using var scope = second.Services.CreateScope();
@@ -47,7 +47,7 @@ public sealed class OutboxTests
 
         // Redelivery (a crash after handling but before marking processed) changes nothing.
         message.ProcessedAtUtc = null;
-        message.NextAttemptAtUtc = DateTime.UtcNow.AddDays(-1);
+        message.NextAttemptAtUtc = second.Clock.UtcNow.AddDays(-1);
         await db.SaveChangesAsync();
         await Eventually.WaitAsync(async () => (await db.OutboxMessages.AsNoTracking().SingleAsync()).ProcessedAtUtc, p => p is not null, "redelivery");
         Assert.Equal(8, await db.Notifications.CountAsync(n => n.SourceEventId == message.Id));
@@ -81,7 +81,8 @@ public sealed class PoisonMessageTests(ParkingFactory app) : IClassFixture<Parki
         var parked = await Eventually.WaitAsync(
             async () => await (await admin.GetAsync("/api/platform/outbox/parked")).JsonAsync(),
             p => p.GetArrayLength() > 0,
-            "the message to be parked");
+            "the message to be parked",
+            passing: app.Clock);
 
         Assert.Equal("Notifications", parked[0].GetProperty("module").GetString());
         Assert.Equal(2, parked[0].GetProperty("attempts").GetInt32());

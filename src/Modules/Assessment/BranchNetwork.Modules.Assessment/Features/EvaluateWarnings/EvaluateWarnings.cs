@@ -2,6 +2,7 @@ using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 namespace BranchNetwork.Modules.Assessment.Features.EvaluateWarnings;
 
 /// <summary>A supervisor runs the evaluation now instead of waiting for the morning job.</summary>
+[AllowedRoles(BankRoles.HeadOfficeSupervisor)]
 internal sealed record EvaluateWarningsCommand : ICommand<EvaluationResult>;
 
 internal sealed class EvaluateWarningsHandler(WarningEvaluator evaluator, ICurrentUser user) : ICommandHandler<EvaluateWarningsCommand, EvaluationResult>

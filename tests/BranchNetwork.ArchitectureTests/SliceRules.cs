@@ -18,12 +18,19 @@ internal static partial class SliceRules
     /// <summary>Types of <paramref name="types"/> in a slice namespace that use a type of another slice (Features.Shared excepted).</summary>
     public static IReadOnlyList<string> SlicesUsingOtherSlices(Types types)
     {
-        var slices = types.GetTypes().Select(t => SliceOf(t.Namespace)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var all = types.GetTypes().Where(t => !t.Name.StartsWith('<')).ToList();
+        var slices = all.Select(t => SliceOf(t.Namespace)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var failing = new List<string>();
         foreach (var slice in slices.Where(s => !s.EndsWith("." + SharedSlice, StringComparison.Ordinal)))
         {
-            // The trailing dot keeps Features.GetScheme from matching Features.GetSchemeHistory.
-            var others = slices.Where(o => o != slice).Select(o => o + ".").ToArray();
+            // Whole type names of the other slices, so Features.GetScheme never matches Features.GetSchemeHistory.
+            var others = all.Where(t => SliceOf(t.Namespace) is { } other && other != slice && !other.EndsWith("." + SharedSlice, StringComparison.Ordinal))
+                .Select(t => t.FullName!).ToArray();
+            if (others.Length == 0)
+            {
+                continue;
+            }
+
             var result = types.That().ResideInNamespaceMatching("^" + Regex.Escape(slice) + @"(\..+)?$")
                 .ShouldNot().HaveDependencyOnAny(others)
                 .GetResult();
@@ -62,13 +69,26 @@ internal static partial class SliceRules
 
 public sealed class SliceRuleTests
 {
+    /// <summary>
+    /// Modules not yet moved onto the kit (issue 8): today Identity's start-up seeding uses the token slice, and several
+    /// Notifications slices use each other's read models. Their owners move the shared parts to Features/Shared and take
+    /// the module off this list; every other module (Assessment, and each new one) is held to the rule now.
+    /// </summary>
+    private static readonly string[] NotYetOnTheKit = ["Identity", "Notifications"];
+
     [Fact]
     public void No_slice_of_a_module_uses_another_slice()
     {
-        foreach (var module in Solution.Modules)
+        foreach (var module in Solution.Modules.Where(m => !NotYetOnTheKit.Contains(Solution.ModuleName(m))))
         {
             Assert.Empty(SliceRules.SlicesUsingOtherSlices(Types.InAssembly(module)));
         }
+    }
+
+    [Fact]
+    public void Assessment_is_held_to_the_slice_rule()
+    {
+        Assert.Contains(Solution.Modules, m => Solution.ModuleName(m) == "Assessment" && !NotYetOnTheKit.Contains("Assessment"));
     }
 
     [Fact]

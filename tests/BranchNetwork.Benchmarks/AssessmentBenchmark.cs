@@ -4,7 +4,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Assessment.Features.Shared;
+using BranchNetwork.SharedKernel;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -217,31 +218,19 @@ internal static class AssessmentBenchmark
             RuleBands = i % 7 == 0 ? "0.6:0.5;0.8:0.8;1:1" : null,
             AllowSubBranchEntry = i % 2 == 0,
         }).ToList();
-        var scheme = new AssessmentScheme
-        {
-            Name = $"基准方案 {SubBranches}×{IndicatorCount}",
-            PeriodKind = PeriodKind.Year,
-            StartDate = Start,
-            EndDate = Start.AddDays(Days - 1),
-            Kind = SchemeKind.Comprehensive,
-            Status = SchemeStatus.Published,
-            PublishedAtUtc = DateTime.UtcNow,
-        };
-        for (var i = 0; i < indicators.Count; i++)
-        {
-            // 10 × 3.34 + 20 × 3.33 = 100 exactly.
-            var line = new SchemeIndicator { Code = "", Name = "", Unit = "", SchemeId = scheme.Id, Weight = i < 10 ? 3.34m : 3.33m, SortOrder = i };
-            line.CopyFrom(indicators[i]);
-            scheme.Indicators.Add(line);
-        }
+        var scheme = AssessmentScheme.CreateDraft(
+            new SchemeTerms($"基准方案 {SubBranches}×{IndicatorCount}", PeriodKind.Year, Start, Start.AddDays(Days - 1), SchemeKind.Comprehensive, null, GradeBands.Default, AssessmentScheme.DefaultBehindMarginPoints),
+            Guid.Empty);
+        // 10 × 3.34 + 20 × 3.33 = 100 exactly.
+        scheme.SetIndicators(indicators.Select((indicator, i) => (indicator, i < 10 ? 3.34m : 3.33m)).ToList());
 
-        var sheets = Enumerable.Range(1, SubBranches).Select(i => new AssessmentSheet
-        {
-            SchemeId = scheme.Id,
-            SubBranchId = Guid.NewGuid(),
-            SubBranchCode = $"SB{i:D3}",
-            SubBranchName = $"基准支行{i:D3}",
-        }).OrderBy(s => s.SubBranchId).ToList();
+        var units = Enumerable.Range(1, SubBranches).Select(i => new IssuedUnit(Guid.NewGuid(), $"SB{i:D3}", $"基准支行{i:D3}")).ToList();
+        var sheets = scheme.Publish(
+                new SystemClock(),
+                units,
+                units.SelectMany(u => indicators.Select(i => (u.SubBranchId, i.Id))).ToHashSet(),
+                indicators.ToDictionary(i => i.Id))
+            .OrderBy(sheet => sheet.SubBranchId).ToList();
         var targets = new List<Target>(SubBranches * IndicatorCount);
         var pace = new List<decimal>(SubBranches * IndicatorCount);
         foreach (var sheet in sheets)

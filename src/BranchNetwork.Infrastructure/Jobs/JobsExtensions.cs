@@ -11,12 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BranchNetwork.Infrastructure.Jobs;
 
-/// <summary>A module's recurring jobs, registered at start-up (ids are stable, so re-registering updates them).</summary>
-public interface IRecurringJobSource
-{
-    void Register(IRecurringJobManager jobs);
-}
-
 public static class JobsExtensions
 {
     public const string DashboardPath = "/jobs";
@@ -57,15 +51,6 @@ public static class JobsExtensions
             DisplayStorageConnectionString = false,
             DashboardTitle = "BranchNetwork jobs",
         });
-
-    public static void RegisterRecurringJobs(this IServiceProvider services)
-    {
-        var jobs = services.GetRequiredService<IRecurringJobManager>();
-        foreach (var source in services.GetServices<IRecurringJobSource>())
-        {
-            source.Register(jobs);
-        }
-    }
 
     private sealed class RoleDashboardFilter(string role) : IDashboardAuthorizationFilter
     {

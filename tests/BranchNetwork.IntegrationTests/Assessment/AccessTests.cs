@@ -155,7 +155,7 @@ public sealed class ComputedIndicatorTests(ComputedSourceApp app) : IClassFixtur
         // Unchanged values are not recorded twice.
         await supervisor.PostAsync("/api/assessment/warnings/evaluate", null);
         var trend = await (await supervisor.GetAsync($"/api/assessment/schemes/{schemeId}/sheets/{subs["SB01"]}/indicators/{indicator}/trend")).JsonAsync();
-        var entry = Assert.Single(trend.GetProperty("history").EnumerateArray());
+        var entry = Assert.Single(trend.GetProperty("history").GetProperty("items").EnumerateArray());
         Assert.Equal("Computed", entry.GetProperty("source").GetString());
     }
 }

@@ -73,12 +73,12 @@ public sealed class AppealTests(BranchNetworkFactory app) : IClassFixture<Branch
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync($"/api/assessment/appeals/{second.Id}/decide", new { accept = false, reason = "理由不充分", version = second.Version })).StatusCode);
         Assert.Equal(3m, (await head02.ResultsAsync(scheme.Id)).Row(scheme.SubBranches["SB02"]).GetProperty("total").GetDecimal());
 
-        var mine = (await (await head02.GetAsync($"/api/assessment/appeals?schemeId={scheme.Id}")).JsonAsync()).EnumerateArray().ToList();
+        var mine = (await (await head02.GetAsync($"/api/assessment/appeals?schemeId={scheme.Id}")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["Rejected", "Accepted"], mine.Select(a => a.GetProperty("status").GetString()));
 
         // Another sub-branch sees neither, and cannot file for 支行02; staff may not file at all.
         var head01 = await app.ClientForAsync("head01");
-        Assert.Empty((await (await head01.GetAsync($"/api/assessment/appeals?schemeId={scheme.Id}")).JsonAsync()).EnumerateArray());
+        Assert.Empty((await (await head01.GetAsync($"/api/assessment/appeals?schemeId={scheme.Id}")).JsonAsync()).GetProperty("items").EnumerateArray());
         Assert.Equal(HttpStatusCode.NotFound, (await head01.GetAsync($"/api/assessment/appeals/{first.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await head01.PostAsJsonAsync("/api/assessment/appeals", new { schemeId = scheme.Id, subBranchId = scheme.SubBranches["SB02"], kind = "Score", reason = "代申辩" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("staff0201")).PostAsJsonAsync("/api/assessment/appeals", new { schemeId = scheme.Id, subBranchId = scheme.SubBranches["SB02"], kind = "Score", reason = "x" })).StatusCode);

@@ -29,8 +29,8 @@ public sealed class IndicatorAndSchemeTests(BranchNetworkFactory app) : IClassFi
         Assert.True((await computed.JsonAsync()).GetProperty("errors").TryGetProperty("computedSourceKey", out _));
 
         var banded = await admin.CreateIndicatorAsync(AssessmentApi.Unique("B"), "分档指标", ruleKind: "Banded", bands: [new { minCompletion = 0.6m, factor = 0.5m }, new { minCompletion = 1m, factor = 1m }]);
-        var list = await (await admin.GetAsync("/api/assessment/indicators")).JsonAsync();
-        var stored = list.EnumerateArray().First(i => i.GetProperty("id").GetGuid() == banded);
+        var list = await (await admin.GetAsync("/api/assessment/indicators?pageSize=200")).JsonAsync();
+        var stored = list.GetProperty("items").EnumerateArray().First(i => i.GetProperty("id").GetGuid() == banded);
         Assert.Equal(2, stored.GetProperty("bands").GetArrayLength());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("supervisor")).PostAsJsonAsync("/api/assessment/indicators", new { code = "X1", name = "x", unit = "户", direction = "HigherIsBetter", dataSource = "Manual", ruleKind = "Ratio" })).StatusCode);
@@ -50,8 +50,8 @@ public sealed class IndicatorAndSchemeTests(BranchNetworkFactory app) : IClassFi
         Assert.Contains("只能停用", (await delete.JsonAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/assessment/indicators/{indicator}/retire", null)).StatusCode);
-        var active = await (await admin.GetAsync("/api/assessment/indicators")).JsonAsync();
-        Assert.DoesNotContain(active.EnumerateArray(), i => i.GetProperty("id").GetGuid() == indicator);
+        var active = await (await admin.GetAsync("/api/assessment/indicators?pageSize=200")).JsonAsync();
+        Assert.DoesNotContain(active.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == indicator);
         // The published scheme keeps it.
         Assert.Single((await admin.ResultsAsync(scheme.Id)).GetProperty("indicators").EnumerateArray());
 
@@ -82,7 +82,7 @@ public sealed class IndicatorAndSchemeTests(BranchNetworkFactory app) : IClassFi
             ids.Add(await admin.CreateIndicatorAsync(AssessmentApi.Unique("S"), name));
         }
 
-        var before = (await (await admin.GetAsync("/api/assessment/schemes")).JsonAsync()).GetArrayLength();
+        var before = (await (await admin.GetAsync("/api/assessment/schemes")).JsonAsync()).GetProperty("totalCount").GetInt32();
         var today = AssessmentApi.Today(app);
         var refused = await admin.CreateSchemeAsync("社群运营考核", today, today.AddDays(89), (ids[0], 40m), (ids[1], 30m), (ids[2], 20m), (ids[3], 10m), (ids[4], 10m));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -92,7 +92,7 @@ public sealed class IndicatorAndSchemeTests(BranchNetworkFactory app) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         var threeDecimals = await admin.CreateSchemeAsync("三位小数", today, today.AddDays(89), (ids[0], 33.333m), (ids[1], 66.667m));
         Assert.Equal(HttpStatusCode.BadRequest, threeDecimals.StatusCode);
-        Assert.Equal(before, (await (await admin.GetAsync("/api/assessment/schemes")).JsonAsync()).GetArrayLength());
+        Assert.Equal(before, (await (await admin.GetAsync("/api/assessment/schemes")).JsonAsync()).GetProperty("totalCount").GetInt32());
 
         // The same in English for an English-speaking caller.
         using var english = new HttpRequestMessage(HttpMethod.Post, "/api/assessment/schemes")
@@ -205,7 +205,7 @@ public sealed class IndicatorAndSchemeTests(BranchNetworkFactory app) : IClassFi
         var head = await app.ClientForAsync("head03");
         Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync($"/api/assessment/schemes/{draft.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync($"/api/assessment/schemes/{draft.Id}/results")).StatusCode);
-        Assert.DoesNotContain((await (await head.GetAsync("/api/assessment/schemes")).JsonAsync()).EnumerateArray(), s => s.GetProperty("id").GetGuid() == draft.Id);
+        Assert.DoesNotContain((await (await head.GetAsync("/api/assessment/schemes?pageSize=200")).JsonAsync()).GetProperty("items").EnumerateArray(), s => s.GetProperty("id").GetGuid() == draft.Id);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync("supervisor")).GetAsync($"/api/assessment/schemes/{draft.Id}")).StatusCode);
     }
 }

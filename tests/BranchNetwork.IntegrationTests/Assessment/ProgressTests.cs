@@ -29,7 +29,7 @@ public sealed class ProgressTests(BranchNetworkFactory app) : IClassFixture<Bran
         Assert.Equal(40m, row.GetProperty("cells")[0].GetProperty("actual").GetDecimal());
         var trend = await (await head.GetAsync($"/api/assessment/schemes/{scheme.Id}/sheets/{scheme.SubBranches["SB01"]}/indicators/{scheme.Indicators["存款"]}/trend")).JsonAsync();
         Assert.Equal([20m, 40m], trend.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("value").GetDecimal()));
-        var history = trend.GetProperty("history").EnumerateArray().ToList();
+        var history = trend.GetProperty("history").GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(3, history.Count);
         Assert.Contains(history, h => h.GetProperty("value").GetDecimal() == 90m);
         Assert.Contains(history, h => h.GetProperty("reason").GetString() == "多录了一个零" && h.GetProperty("supersedesEntryId").GetGuid() == wrongId);

@@ -52,7 +52,7 @@ public sealed class RankingAndReportTests(BranchNetworkFactory app) : IClassFixt
         Assert.Equal("Closed", final.GetProperty("status").GetString());
         Assert.Equal(112m, final.GetProperty("rows")[0].GetProperty("total").GetDecimal());
         var mine = await (await (await app.ClientForAsync("head04")).GetAsync("/api/assessment/sheets/mine")).JsonAsync();
-        var sheet = mine.EnumerateArray().First(s => s.GetProperty("schemeId").GetGuid() == scheme.Id);
+        var sheet = mine.GetProperty("items").EnumerateArray().First(s => s.GetProperty("schemeId").GetGuid() == scheme.Id);
         Assert.Equal((58m, 4, "Unsatisfactory"), (sheet.GetProperty("finalScore").GetDecimal(), sheet.GetProperty("finalRank").GetInt32(), sheet.GetProperty("finalGrade").GetString()));
     }
 
@@ -76,7 +76,7 @@ public sealed class RankingAndReportTests(BranchNetworkFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync($"/api/assessment/schemes/{scheme.Id}/honours", plan)).StatusCode);
 
         var honours = await (await (await app.ClientForAsync("staff0301")).GetAsync($"/api/assessment/schemes/{scheme.Id}/honours")).JsonAsync();
-        Assert.Equal(["支行01", "支行02 存款提升工作方案"], honours.EnumerateArray().Select(h => h.GetProperty("subjectName").GetString()));
+        Assert.Equal(["支行01", "支行02 存款提升工作方案"], honours.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("subjectName").GetString()));
 
         var staff = await app.ClientForAsync("staff0301");
         Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync($"/api/assessment/schemes/{scheme.Id}/comments", new { body = "支行01 值得学习!" })).StatusCode);

@@ -18,7 +18,7 @@ public sealed class SchemeLifecycleTests(BranchNetworkFactory app) : IClassFixtu
         var head01 = await app.ClientForAsync("head01");
         await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Any(x => x.StartsWith("新考核方案下发", StringComparison.Ordinal)), "head01's inbox");
         var mine = await (await head01.GetAsync("/api/assessment/sheets/mine")).JsonAsync();
-        Assert.Contains(mine.EnumerateArray(), s => s.GetProperty("schemeId").GetGuid() == scheme.Id);
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), s => s.GetProperty("schemeId").GetGuid() == scheme.Id);
 
         var supervisor = await app.ClientForAsync("supervisor");
         var today = AssessmentApi.Today(app);

@@ -13,7 +13,7 @@ namespace BranchNetwork.IntegrationTests.Assessment;
 public sealed class WarningTests(BranchNetworkFactory app) : IClassFixture<BranchNetworkFactory>
 {
     private static async Task<List<JsonElement>> WarningsAsync(HttpClient client, Guid schemeId, string? status = null) =>
-        (await (await client.GetAsync($"/api/assessment/warnings?schemeId={schemeId}" + (status is null ? "" : $"&status={status}"))).JsonAsync()).EnumerateArray().ToList();
+        (await (await client.GetAsync($"/api/assessment/warnings?schemeId={schemeId}" + (status is null ? "" : $"&status={status}"))).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
 
     private static async Task<JsonElement> EvaluateAsync(HttpClient supervisor)
     {

@@ -59,8 +59,8 @@ public sealed class DuplicateSaveTests(BranchNetworkFactory app) : IClassFixture
             Assert.Equal("duplicate_conflict", (await conflict.JsonAsync()).GetProperty("code").GetString());
         }
 
-        var listed = await (await taskAdmin.GetAsync("/api/assessment/indicators")).JsonAsync();
-        Assert.Single(listed.EnumerateArray(), i => i.GetProperty("code").GetString() == code);
+        var listed = await (await taskAdmin.GetAsync("/api/assessment/indicators?pageSize=200")).JsonAsync();
+        Assert.Single(listed.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == code);
     }
 
     private static Indicator NewIndicator(string code) => new() { Code = code, Name = "重复编码指标", Unit = "户" };

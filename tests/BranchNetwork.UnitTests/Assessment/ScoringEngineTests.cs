@@ -158,7 +158,7 @@ public sealed class ScoringEngineTests
     [InlineData("2026-09-30", 0, 92)]
     public void Time_progress_counts_elapsed_days_of_the_period_both_ends_included(string today, int elapsed, int days)
     {
-        var scheme = new AssessmentScheme { Name = "Q4", StartDate = new DateOnly(2026, 10, 1), EndDate = new DateOnly(2026, 12, 31) };
+        var scheme = AssessmentScheme.CreateDraft(new SchemeTerms("Q4", PeriodKind.Quarter, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), SchemeKind.Comprehensive, null, GradeBands.Default, 10m), Guid.NewGuid());
         Assert.Equal(days, scheme.PeriodDays);
         Assert.Equal((decimal)elapsed / days, scheme.TimeProgress(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }

@@ -2,33 +2,48 @@ using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Features.AttachAppealEvidence;
+using BranchNetwork.Modules.Assessment.Features.AcknowledgeWarning;
 using BranchNetwork.Modules.Assessment.Features.AwardHonour;
+using BranchNetwork.Modules.Assessment.Features.CloseScheme;
+using BranchNetwork.Modules.Assessment.Features.CloseWarning;
 using BranchNetwork.Modules.Assessment.Features.CommentOnResults;
+using BranchNetwork.Modules.Assessment.Features.CorrectProgress;
+using BranchNetwork.Modules.Assessment.Features.CreateIndicator;
 using BranchNetwork.Modules.Assessment.Features.CreateScheme;
 using BranchNetwork.Modules.Assessment.Features.DecideAppeal;
+using BranchNetwork.Modules.Assessment.Features.DeleteIndicator;
 using BranchNetwork.Modules.Assessment.Features.EvaluateWarnings;
 using BranchNetwork.Modules.Assessment.Features.ExportScores;
 using BranchNetwork.Modules.Assessment.Features.FileAppeal;
+using BranchNetwork.Modules.Assessment.Features.GetAppeal;
+using BranchNetwork.Modules.Assessment.Features.GetIndicatorResults;
 using BranchNetwork.Modules.Assessment.Features.GetHomeFigures;
 using BranchNetwork.Modules.Assessment.Features.GetResults;
 using BranchNetwork.Modules.Assessment.Features.GetScheme;
 using BranchNetwork.Modules.Assessment.Features.GetSheet;
+using BranchNetwork.Modules.Assessment.Features.GetTargets;
+using BranchNetwork.Modules.Assessment.Features.GetTrend;
 using BranchNetwork.Modules.Assessment.Features.ImportProgress;
 using BranchNetwork.Modules.Assessment.Features.ImportTargets;
 using BranchNetwork.Modules.Assessment.Features.IssueWarning;
 using BranchNetwork.Modules.Assessment.Features.ListAppealEvidence;
 using BranchNetwork.Modules.Assessment.Features.ListAppeals;
+using BranchNetwork.Modules.Assessment.Features.ListComputedSources;
+using BranchNetwork.Modules.Assessment.Features.ListHonours;
+using BranchNetwork.Modules.Assessment.Features.ListIndicators;
+using BranchNetwork.Modules.Assessment.Features.ListMySheets;
+using BranchNetwork.Modules.Assessment.Features.ListProgressHistory;
+using BranchNetwork.Modules.Assessment.Features.ListResultComments;
+using BranchNetwork.Modules.Assessment.Features.ListSchemes;
 using BranchNetwork.Modules.Assessment.Features.ListWarnings;
-using BranchNetwork.Modules.Assessment.Features.ManageIndicators;
 using BranchNetwork.Modules.Assessment.Features.PublishScheme;
 using BranchNetwork.Modules.Assessment.Features.RecordProgress;
-using BranchNetwork.Modules.Assessment.Features.RespondToWarning;
+using BranchNetwork.Modules.Assessment.Features.RetireIndicator;
 using BranchNetwork.Modules.Assessment.Features.SetTargets;
 using BranchNetwork.Modules.Assessment.Features.SetWarningRules;
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Features.UpdateScheme;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel.Localization;
@@ -64,7 +79,8 @@ internal sealed class AssessmentModule : IModule
         builder.Services.AddScoped<IFileAccessPolicy>(sp => sp.GetRequiredService<AppealEvidencePolicy>());
     }
 
-    public ModuleTextResource Text { get; } = new("assessment", typeof(AssessmentUiText));
+    /// <summary>Menu and card labels, and the notification texts stored as <c>assessment:&lt;key&gt;</c> (rendered in the reader's language).</summary>
+    public ModuleTextResource Text { get; } = new(SheetNotifier.Kind, typeof(AssessmentText));
 
     public IReadOnlyList<NavGroup> NavigationGroups { get; } =
     [
@@ -93,38 +109,54 @@ internal sealed class AssessmentModule : IModule
     [
         new(
             EvaluateWarningsJob.Id,
-            configuration["Assessment:WarningsCron"] is { Length: > 0 } cron ? cron : AssessmentJobs.DefaultCron,
-            configuration["Assessment:WarningsTimeZone"] is { Length: > 0 } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : Domain.BankCalendar.Zone,
+            configuration["Assessment:WarningsCron"] is { Length: > 0 } cron ? cron : EvaluateWarningsJob.DefaultCron,
+            configuration["Assessment:WarningsTimeZone"] is { Length: > 0 } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : BankCalendar.Zone,
             (services, ct) => services.GetRequiredService<EvaluateWarningsJob>().RunAsync(ct)),
     ];
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/assessment").WithTags("Assessment").RequireAuthorization(AuthPolicies.Api);
-        ManageIndicatorsEndpoints.Map(api);
-        GetSchemeEndpoints.Map(api);
+        AcknowledgeWarningEndpoint.Map(api);
+        AwardHonourEndpoint.Map(api);
+        CloseSchemeEndpoint.Map(api);
+        CloseWarningEndpoint.Map(api);
+        CommentOnResultsEndpoint.Map(api);
+        CorrectProgressEndpoint.Map(api);
+        CreateIndicatorEndpoint.Map(api);
         CreateSchemeEndpoint.Map(api);
-        UpdateSchemeEndpoint.Map(api);
-        SetTargetsEndpoints.Map(api);
-        ImportTargetsEndpoint.Map(api);
-        PublishSchemeEndpoints.Map(api);
-        RecordProgressEndpoints.Map(api);
-        ImportProgressEndpoint.Map(api);
-        GetResultsEndpoints.Map(api);
-        GetSheetEndpoints.Map(api);
-        ExportScoresEndpoint.Map(api);
-        SetWarningRulesEndpoint.Map(api);
-        EvaluateWarningsEndpoint.Map(api);
-        ListWarningsEndpoint.Map(api);
-        IssueWarningEndpoint.Map(api);
-        RespondToWarningEndpoints.Map(api);
-        FileAppealEndpoint.Map(api);
-        ListAppealsEndpoints.Map(api);
         DecideAppealEndpoint.Map(api);
         AttachAppealEvidenceEndpoint.Map(api);
         ListAppealEvidenceEndpoint.Map(api);
-        AwardHonourEndpoints.Map(api);
-        CommentOnResultsEndpoints.Map(api);
+        DeleteIndicatorEndpoint.Map(api);
+        EvaluateWarningsEndpoint.Map(api);
+        ExportScoresEndpoint.Map(api);
+        FileAppealEndpoint.Map(api);
+        GetAppealEndpoint.Map(api);
+        GetIndicatorResultsEndpoint.Map(api);
+        GetResultsEndpoint.Map(api);
+        GetSchemeEndpoint.Map(api);
+        GetSheetEndpoint.Map(api);
+        GetTargetsEndpoint.Map(api);
+        GetTrendEndpoint.Map(api);
+        ImportProgressEndpoint.Map(api);
+        ImportTargetsEndpoint.Map(api);
+        IssueWarningEndpoint.Map(api);
+        ListAppealsEndpoint.Map(api);
+        ListComputedSourcesEndpoint.Map(api);
+        ListHonoursEndpoint.Map(api);
+        ListIndicatorsEndpoint.Map(api);
+        ListMySheetsEndpoint.Map(api);
+        ListProgressHistoryEndpoint.Map(api);
+        ListResultCommentsEndpoint.Map(api);
+        ListSchemesEndpoint.Map(api);
+        ListWarningsEndpoint.Map(api);
+        PublishSchemeEndpoint.Map(api);
+        RecordProgressEndpoint.Map(api);
+        RetireIndicatorEndpoint.Map(api);
+        SetTargetsEndpoint.Map(api);
+        SetWarningRulesEndpoint.Map(api);
+        UpdateSchemeEndpoint.Map(api);
 
         // Cookie-authenticated file download for the pages (the API group accepts bearer tokens only).
         Pages.ExportDownloadEndpoint.Map(endpoints);

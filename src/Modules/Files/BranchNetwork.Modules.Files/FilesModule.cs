@@ -35,8 +35,17 @@ internal sealed class FilesModule : IModule
         services.AddScoped<IBlobStore, DatabaseBlobStore>();
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<DeleteOrphanFilesJob>();
-        services.AddSingleton<IRecurringJobSource, FilesJobs>();
     }
+
+    /// <summary>The orphan sweep (<c>Files:OrphanSweepCron</c>, hourly by default).</summary>
+    public IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration) =>
+    [
+        new(
+            DeleteOrphanFilesJob.Id,
+            configuration.GetSection(FilesOptions.Section).Get<FilesOptions>()?.OrphanSweepCron ?? new FilesOptions().OrphanSweepCron,
+            BankCalendar.Zone,
+            (services, ct) => services.GetRequiredService<DeleteOrphanFilesJob>().RunAsync(ct)),
+    ];
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

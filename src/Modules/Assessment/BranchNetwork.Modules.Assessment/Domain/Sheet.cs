@@ -29,6 +29,13 @@ internal sealed class Target : Entity
     /// <summary>Weighted score of the value in force (2 decimals) under the scheme's frozen rule.</summary>
     public decimal Score { get; set; }
 
+    /// <summary>A new target decided on appeal: the cell is rescored under the scheme's frozen rule.</summary>
+    public void Retarget(decimal value, SchemeIndicator line)
+    {
+        Value = value;
+        Rescore(line);
+    }
+
     /// <summary>Recomputes <see cref="Completion"/> and <see cref="Score"/> after the value in force or the target changed.</summary>
     public void Rescore(SchemeIndicator line)
     {
@@ -57,22 +64,36 @@ internal sealed class AssessmentSheet : Entity
     public const int UnitCodeMaxLength = 32;
     public const int UnitNameMaxLength = 100;
 
-    public Guid SchemeId { get; set; }
+    public Guid SchemeId { get; init; }
 
-    public Guid SubBranchId { get; set; }
+    public Guid SubBranchId { get; init; }
 
-    public required string SubBranchCode { get; set; }
+    public required string SubBranchCode { get; init; }
 
-    public required string SubBranchName { get; set; }
+    public required string SubBranchName { get; init; }
 
     /// <summary>Sum of score adjustments granted on appeal (points, may be negative).</summary>
-    public decimal ScoreAdjustment { get; set; }
+    public decimal ScoreAdjustment { get; private set; }
 
-    public decimal? FinalScore { get; set; }
+    public decimal? FinalScore { get; private set; }
 
-    public Grade? FinalGrade { get; set; }
+    public Grade? FinalGrade { get; private set; }
 
-    public int? FinalRank { get; set; }
+    public int? FinalRank { get; private set; }
+
+    public static AssessmentSheet Issue(Guid schemeId, IssuedUnit unit) =>
+        new() { SchemeId = schemeId, SubBranchId = unit.SubBranchId, SubBranchCode = unit.Code, SubBranchName = unit.Name };
+
+    /// <summary>An accepted score appeal adds points (or takes them away).</summary>
+    public void Adjust(decimal points) => ScoreAdjustment += points;
+
+    /// <summary>The result at closing becomes the result, whatever is recomputed later.</summary>
+    public void Freeze(decimal total, Grade grade, int rank)
+    {
+        FinalScore = total;
+        FinalGrade = grade;
+        FinalRank = rank;
+    }
 }
 
 /// <summary>完成进度 (AS-4): an actual (cumulative) value on a date. Never changed: a correction is a new entry that supersedes.</summary>

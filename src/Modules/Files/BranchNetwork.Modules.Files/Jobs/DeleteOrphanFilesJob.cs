@@ -67,9 +67,3 @@ internal sealed class DeleteOrphanFilesJob(FilesDbContext db, IEnumerable<IBlobS
         return deleted;
     }
 }
-
-internal sealed class FilesJobs(IOptions<FilesOptions> options) : IRecurringJobSource
-{
-    public void Register(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<DeleteOrphanFilesJob>(DeleteOrphanFilesJob.Id, job => job.RunAsync(CancellationToken.None), options.Value.OrphanSweepCron);
-}

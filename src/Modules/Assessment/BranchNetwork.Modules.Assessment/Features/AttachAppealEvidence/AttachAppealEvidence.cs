@@ -2,7 +2,6 @@ using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;

@@ -1,12 +1,12 @@
-using System.Globalization;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -17,14 +17,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace BranchNetwork.Modules.Assessment.Features.AwardHonour;
 
-internal sealed record HonourDto(Guid Id, Guid SchemeId, string Title, string SubjectKind, Guid SubjectId, string SubjectName, Guid? SubBranchId, string? Citation, string AwardedByName, DateTime AwardedAt);
+namespace BranchNetwork.Modules.Assessment.Features.AwardHonour;
 
 /// <summary>
 /// 评比推优 (AS-8): on a closed scheme a supervisor confers an honour such as 优秀支行 on a sub-branch, or on
 /// any subject another module names (an excellent work plan: <c>WorkPlan</c> with its id and title).
 /// </summary>
+[AllowedRoles(BankRoles.HeadOfficeSupervisor)]
 internal sealed record AwardHonourCommand(Guid SchemeId, string Title, string SubjectKind, Guid SubjectId, string? SubjectName, Guid? SubBranchId, string? Citation) : ICommand<HonourDto>;
 
 internal sealed class AwardHonourValidator : AbstractValidator<AwardHonourCommand>
@@ -47,10 +47,7 @@ internal sealed class AwardHonourHandler(AssessmentDbContext db, AssessmentAcces
     {
         access.User.EnsureAnyRole(BankRoles.HeadOfficeSupervisor);
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken, withIndicators: false);
-        if (scheme.Status != SchemeStatus.Closed)
-        {
-            throw access.NotInStatus("HonourNeedsClosed");
-        }
+        scheme.EnsureAcceptsHonours();
 
         string subjectName;
         Guid? subBranchId = command.SubBranchId;
@@ -93,47 +90,25 @@ internal sealed class AwardHonourHandler(AssessmentDbContext db, AssessmentAcces
         if (subBranchId is { } honoured)
         {
             await notifier.ToSubBranchHeadsAsync(
-                honoured,
-                string.Format(CultureInfo.CurrentCulture, text["NotifyHonourTitle"], honour.Title),
-                string.Format(CultureInfo.CurrentCulture, text["NotifyHonourBody"], scheme.Name, subjectName),
-                SheetNotifier.SchemeLink(scheme.Id),
+                [new SubBranchNotice(honoured, SheetNotifier.Text("NotifyHonourTitle", honour.Title), SheetNotifier.Text("NotifyHonourBody", scheme.Name, subjectName), SheetNotifier.SchemeLink(scheme.Id))],
                 cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         outbox.Wake();
-        return ToDto(honour);
-    }
-
-    public static HonourDto ToDto(Honour h) => new(h.Id, h.SchemeId, h.Title, h.SubjectKind, h.SubjectId, h.SubjectName, h.SubBranchId, h.Citation, h.AwardedByName, h.CreatedAtUtc);
-}
-
-internal sealed record ListHonoursQuery(Guid SchemeId) : IQuery<IReadOnlyList<HonourDto>>;
-
-internal sealed class ListHonoursHandler(AssessmentDbContext db, AssessmentAccess access) : IQueryHandler<ListHonoursQuery, IReadOnlyList<HonourDto>>
-{
-    public async ValueTask<IReadOnlyList<HonourDto>> Handle(ListHonoursQuery query, CancellationToken cancellationToken)
-    {
-        var scheme = await access.VisibleSchemeAsync(query.SchemeId, cancellationToken, withIndicators: false);
-        var honours = await db.Honours.AsNoTracking().Where(h => h.SchemeId == scheme.Id).OrderBy(h => h.CreatedAtUtc).ToListAsync(cancellationToken);
-        return honours.Select(AwardHonourHandler.ToDto).ToList();
+        return HonourDto.From(honour);
     }
 }
 
-internal static class AwardHonourEndpoints
+internal static class AwardHonourEndpoint
 {
     internal sealed record Body(string Title, string SubjectKind, Guid SubjectId, string? SubjectName, Guid? SubBranchId, string? Citation);
 
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/schemes/{id:guid}/honours", async Task<Ok<IReadOnlyList<HonourDto>>> (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListHonoursQuery(id), ct)))
-            .WithName("ListHonours").WithSummary("Honours conferred on a scheme's results.");
+    public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/schemes/{id:guid}/honours", async Task<Created<HonourDto>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
             {
                 var honour = await sender.Send(new AwardHonourCommand(id, body.Title, body.SubjectKind, body.SubjectId, body.SubjectName, body.SubBranchId, body.Citation), ct);
                 return TypedResults.Created($"/api/assessment/schemes/{id}/honours/{honour.Id}", honour);
             })
             .WithName("AwardHonour").WithSummary("Confers an honour (e.g. 优秀支行, 优秀工作方案) on a closed scheme's result (supervisor).");
-    }
 }

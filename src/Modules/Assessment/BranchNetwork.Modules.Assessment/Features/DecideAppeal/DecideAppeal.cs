@@ -1,12 +1,12 @@
-using System.Globalization;
 using BranchNetwork.Infrastructure.Outbox;
+using BranchNetwork.Modules.Notifications.Contracts;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Features.ListAppeals;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -17,12 +17,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+
 namespace BranchNetwork.Modules.Assessment.Features.DecideAppeal;
 
 /// <summary>
 /// AS-7: a supervisor accepts (a target appeal sets a new target; a score appeal grants an adjustment in
 /// points) or rejects, always with reasons. The score is recomputed from the changed data; both sides are notified.
 /// </summary>
+[AllowedRoles(BankRoles.HeadOfficeSupervisor)]
 internal sealed record DecideAppealCommand(Guid AppealId, bool Accept, string Reason, decimal? NewTarget, decimal? ScoreAdjustment, long Version) : ICommand<AppealDto>;
 
 internal sealed class DecideAppealValidator : AbstractValidator<DecideAppealCommand>
@@ -46,44 +48,25 @@ internal sealed class DecideAppealHandler(AssessmentDbContext db, AssessmentAcce
         var appeal = await db.Appeals.FirstOrDefaultAsync(a => a.Id == command.AppealId, cancellationToken)
             ?? throw new NotFoundException("assessment.appeal_not_found", text["AppealNotFound"]);
         var scheme = await db.Schemes.AsNoTracking().Include(s => s.Indicators).FirstAsync(s => s.Id == appeal.SchemeId, cancellationToken);
-        if (appeal.Status != AppealStatus.Pending)
-        {
-            throw access.NotInStatus("AppealDecided");
-        }
-
-        if (scheme.Status != SchemeStatus.Published)
-        {
-            throw access.NotInStatus("AppealNeedsPublished");
-        }
-
         db.Entry(appeal).Property(a => a.Version).OriginalValue = command.Version;
-        if (command.Accept && appeal.Kind == AppealKind.Target)
-        {
-            var newTarget = command.NewTarget ?? throw new ValidationFailedException("newTarget", text["AcceptTargetNeedsValue"]);
-            var cell = await db.Targets.FirstAsync(t => t.SchemeId == appeal.SchemeId && t.SubBranchId == appeal.SubBranchId && t.IndicatorId == appeal.IndicatorId, cancellationToken);
-            appeal.PreviousTarget = cell.Value;
-            appeal.NewTarget = newTarget;
-            cell.Value = newTarget;
-            cell.Rescore(scheme.Indicators.First(i => i.IndicatorId == appeal.IndicatorId));
-        }
-        else if (command.Accept)
-        {
-            var adjustment = command.ScoreAdjustment is { } a && a != 0m ? a : throw new ValidationFailedException("scoreAdjustment", text["AcceptScoreNeedsAdjustment"]);
-            var sheet = await db.Sheets.FirstAsync(s => s.SchemeId == appeal.SchemeId && s.SubBranchId == appeal.SubBranchId, cancellationToken);
-            sheet.ScoreAdjustment += adjustment;
-            appeal.ScoreAdjustment = adjustment;
-        }
+        // Only the row an accepted appeal changes is loaded: the target cell, or the sheet for a score adjustment.
+        var accepting = command.Accept && appeal.Status == AppealStatus.Pending && scheme.Status == SchemeStatus.Published;
+        var cell = accepting && appeal.Kind == AppealKind.Target
+            ? await db.Targets.FirstAsync(t => t.SchemeId == appeal.SchemeId && t.SubBranchId == appeal.SubBranchId && t.IndicatorId == appeal.IndicatorId, cancellationToken)
+            : null;
+        var sheet = accepting && appeal.Kind == AppealKind.Score
+            ? await db.Sheets.FirstAsync(s => s.SchemeId == appeal.SchemeId && s.SubBranchId == appeal.SubBranchId, cancellationToken)
+            : null;
+        appeal.Decide(
+            new AppealDecision(command.Accept, command.Reason, command.NewTarget, command.ScoreAdjustment, access.User.RequireUserId(), access.User.UserName),
+            scheme, cell, sheet, clock);
 
-        appeal.Status = command.Accept ? AppealStatus.Accepted : AppealStatus.Rejected;
-        appeal.DecidedById = access.User.RequireUserId();
-        appeal.DecidedByName = access.User.UserName;
-        appeal.DecidedAtUtc = clock.UtcNow;
-        appeal.DecisionReason = command.Reason.Trim();
-
-        var title = string.Format(CultureInfo.CurrentCulture, text[command.Accept ? "NotifyAppealAcceptedTitle" : "NotifyAppealRejectedTitle"], scheme.Name);
-        var link = SheetNotifier.SheetLink(appeal.SchemeId, appeal.SubBranchId);
-        var heads = await notifier.SubBranchHeadsAsync(appeal.SubBranchId, cancellationToken);
-        notifier.ToUsers([appeal.FiledById, .. heads], title, IssueWarning.IssueWarningHandler.Truncate(appeal.DecisionReason), link);
+        var heads = await notifier.SubBranchHeadsAsync([appeal.SubBranchId], cancellationToken);
+        notifier.Send([new NotificationItem(
+            [appeal.FiledById, .. heads.GetValueOrDefault(appeal.SubBranchId) ?? []],
+            SheetNotifier.Text(command.Accept ? "NotifyAppealAcceptedTitle" : "NotifyAppealRejectedTitle", scheme.Name),
+            SheetNotifier.Verbatim(appeal.DecisionReason!),
+            SheetNotifier.SheetLink(appeal.SchemeId, appeal.SubBranchId))]);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 namespace BranchNetwork.Modules.Assessment.Features.EvaluateWarnings;
 
 /// <summary>A supervisor runs the evaluation now instead of waiting for the morning job.</summary>
+[AllowedRoles(BankRoles.HeadOfficeSupervisor)]
 internal sealed record EvaluateWarningsCommand : ICommand<EvaluationResult>;
 
 internal sealed class EvaluateWarningsHandler(WarningEvaluator evaluator, ICurrentUser user) : ICommandHandler<EvaluateWarningsCommand, EvaluationResult>
@@ -29,19 +31,9 @@ internal sealed class EvaluateWarningsJob(WarningEvaluator evaluator)
 {
     public const string Id = "assessment:evaluate-warnings";
 
-    public Task RunAsync(CancellationToken cancellationToken) => evaluator.EvaluateAsync(cancellationToken);
-}
-
-internal sealed class AssessmentJobs(IConfiguration configuration) : IRecurringJobSource
-{
     public const string DefaultCron = "0 8 * * *";
 
-    public void Register(IRecurringJobManager jobs)
-    {
-        var cron = configuration["Assessment:WarningsCron"] is { Length: > 0 } configured ? configured : DefaultCron;
-        var zone = configuration["Assessment:WarningsTimeZone"] is { Length: > 0 } zoneId ? TimeZoneInfo.FindSystemTimeZoneById(zoneId) : BankCalendar.Zone;
-        jobs.AddOrUpdate<EvaluateWarningsJob>(EvaluateWarningsJob.Id, job => job.RunAsync(CancellationToken.None), cron, new RecurringJobOptions { TimeZone = zone });
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => evaluator.EvaluateAsync(cancellationToken);
 }
 
 internal static class EvaluateWarningsEndpoint

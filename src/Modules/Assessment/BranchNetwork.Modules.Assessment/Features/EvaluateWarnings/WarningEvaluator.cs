@@ -4,7 +4,7 @@ using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -119,36 +119,26 @@ internal sealed class WarningEvaluator(
         var closedCount = 0;
         foreach (var warning in open.Where(w => w.OpenKey is null || !conditions.ContainsKey(w.OpenKey)))
         {
-            warning.Close(WarningCloseReason.ConditionCleared, null, clock.UtcNow);
+            warning.Close(WarningCloseReason.ConditionCleared, null, clock);
             closedCount++;
         }
 
         var fresh = conditions.Where(c => !openKeys.Contains(c.Key)).ToList();
-        foreach (var (key, condition) in fresh)
+        foreach (var (_, condition) in fresh)
         {
-            db.Warnings.Add(new Warning
-            {
-                SchemeId = schemeId,
-                SubBranchId = condition.SubBranchId,
-                IndicatorId = condition.IndicatorId,
-                RuleId = condition.RuleId,
-                Kind = WarningKind.Warning,
-                Message = condition.Message.Length > Warning.MessageMaxLength ? condition.Message[..Warning.MessageMaxLength] : condition.Message,
-                Status = WarningStatus.Open,
-                OpenKey = key,
-            });
+            db.Warnings.Add(Warning.Raise(schemeId, condition.RuleId, condition.SubBranchId, condition.IndicatorId, condition.Message));
         }
 
-        foreach (var group in fresh.GroupBy(f => f.Value.SubBranchId))
-        {
-            var body = string.Join("；", group.Select(g => g.Value.Message));
-            await notifier.ToSubBranchHeadsAsync(
-                group.Key,
-                string.Format(BankCulture, text["NotifyWarningTitle"], scheme.Name),
-                body.Length > 500 ? body[..497] + "…" : body,
-                SheetNotifier.SheetLink(schemeId, group.Key),
-                ct);
-        }
+        // One event for every sub-branch with fresh warnings: the heads of all of them in one directory query.
+        await notifier.ToSubBranchHeadsAsync(
+            fresh.GroupBy(f => f.Value.SubBranchId)
+                .Select(group => new SubBranchNotice(
+                    group.Key,
+                    SheetNotifier.Text("NotifyWarningTitle", scheme.Name),
+                    SheetNotifier.Verbatim(string.Join("；", group.Select(g => g.Value.Message))),
+                    SheetNotifier.SheetLink(schemeId, group.Key)))
+                .ToList(),
+            ct);
 
         try
         {

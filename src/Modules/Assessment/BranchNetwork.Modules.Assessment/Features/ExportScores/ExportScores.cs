@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Assessment.Features.Shared;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ namespace BranchNetwork.Modules.Assessment.Features.ExportScores;
 internal sealed record ScoreFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>AS-9: the score table of a scheme (rank, sub-branch, a score column per indicator, adjustment, total, grade), Chinese headers.</summary>
+[AnySignedInUser]
 internal sealed record ExportScoresQuery(Guid SchemeId, string Format) : IQuery<ScoreFile>;
 
 internal sealed class ExportScoresHandler(AssessmentAccess access, SchemeResultsReader reader, IStringLocalizer<AssessmentText> text) : IQueryHandler<ExportScoresQuery, ScoreFile>

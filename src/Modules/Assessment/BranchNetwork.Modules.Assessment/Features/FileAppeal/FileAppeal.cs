@@ -1,12 +1,11 @@
-using System.Globalization;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Features.ListAppeals;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -17,9 +16,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+
 namespace BranchNetwork.Modules.Assessment.Features.FileAppeal;
 
 /// <summary>AS-7: a sub-branch head disputes a target (of one indicator) or the score of their own sheet, with reasons.</summary>
+[AllowedRoles(BankRoles.SubBranchHead)]
 internal sealed record FileAppealCommand(Guid SchemeId, Guid SubBranchId, AppealKind Kind, Guid? IndicatorId, string Reason, decimal? RequestedValue) : ICommand<AppealDto>;
 
 internal sealed class FileAppealValidator : AbstractValidator<FileAppealCommand>
@@ -46,34 +47,14 @@ internal sealed class FileAppealHandler(AssessmentDbContext db, AssessmentAccess
             throw new NotFoundException("assessment.sheet_not_found", text["SheetNotFound"]);
         }
 
-        if (scheme.Status != SchemeStatus.Published)
-        {
-            throw access.NotInStatus("AppealNeedsPublished");
-        }
-
-        if (command.IndicatorId is { } indicatorId && scheme.Indicators.All(i => i.IndicatorId != indicatorId))
-        {
-            throw new ValidationFailedException("indicatorId", text["IndicatorNotInScheme"]);
-        }
-
-        var appeal = new Appeal
-        {
-            SchemeId = scheme.Id,
-            SubBranchId = command.SubBranchId,
-            IndicatorId = command.IndicatorId,
-            Kind = command.Kind,
-            Reason = command.Reason.Trim(),
-            RequestedValue = command.RequestedValue,
-            FiledById = access.User.RequireUserId(),
-            FiledByName = access.User.UserName ?? "",
-            Status = AppealStatus.Pending,
-        };
+        var appeal = Appeal.File(
+            scheme, command.SubBranchId, command.Kind, command.IndicatorId, command.Reason, command.RequestedValue, access.User.RequireUserId(), access.User.UserName);
         db.Appeals.Add(appeal);
         var sheet = await db.Sheets.AsNoTracking().FirstAsync(s => s.SchemeId == scheme.Id && s.SubBranchId == command.SubBranchId, cancellationToken);
         await notifier.ToRoleAsync(
             BankRoles.HeadOfficeSupervisor,
-            string.Format(CultureInfo.CurrentCulture, text["NotifyAppealFiledTitle"], sheet.SubBranchName),
-            IssueWarning.IssueWarningHandler.Truncate(appeal.Reason),
+            SheetNotifier.Text("NotifyAppealFiledTitle", sheet.SubBranchName),
+            SheetNotifier.Verbatim(appeal.Reason),
             SheetNotifier.SheetLink(scheme.Id, command.SubBranchId),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

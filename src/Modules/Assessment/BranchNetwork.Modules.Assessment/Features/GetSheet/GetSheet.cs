@@ -1,10 +1,12 @@
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Features.ListAppeals;
-using BranchNetwork.Modules.Assessment.Features.ListWarnings;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,9 +15,23 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+
 namespace BranchNetwork.Modules.Assessment.Features.GetSheet;
 
-/// <summary>考核表: one sub-branch's row of a scheme (rank among all), with its private warnings and appeals.</summary>
+/// <summary>What the caller may do on this sheet, so the page offers only what the handlers will accept.</summary>
+internal sealed record SheetActions(
+    bool IsOwnSheet,
+    IReadOnlyList<Guid> EnterProgressIndicatorIds,
+    bool CanAcknowledgeWarnings,
+    bool CanCloseWarnings,
+    bool CanIssueWarnings,
+    bool CanDecideAppeals,
+    bool CanFileAppeal);
+
+/// <summary>
+/// 考核表: one sub-branch's row of a scheme (rank among all), with the first page of its private warnings and appeals
+/// (newest first; <c>next</c> continues through <c>GET /warnings</c> and <c>GET /appeals</c> with the same filters).
+/// </summary>
 internal sealed record SheetView(
     Guid SchemeId,
     string SchemeName,
@@ -27,14 +43,18 @@ internal sealed record SheetView(
     int SubBranchCount,
     IReadOnlyList<IndicatorColumn> Indicators,
     ResultRow Row,
-    IReadOnlyList<WarningDto> Warnings,
-    IReadOnlyList<AppealDto> Appeals);
+    KeysetPage<WarningDto> Warnings,
+    KeysetPage<AppealDto> Appeals,
+    SheetActions Can);
 
+[AnySignedInUser]
 internal sealed record GetSheetQuery(Guid SchemeId, Guid SubBranchId) : IQuery<SheetView>;
 
 internal sealed class GetSheetHandler(AssessmentDbContext db, AssessmentAccess access, SchemeResultsReader reader, IStringLocalizer<AssessmentText> text)
     : IQueryHandler<GetSheetQuery, SheetView>
 {
+    public const int FirstPageSize = 50;
+
     public async ValueTask<SheetView> Handle(GetSheetQuery query, CancellationToken cancellationToken)
     {
         var scheme = await access.VisibleSchemeAsync(query.SchemeId, cancellationToken);
@@ -42,50 +62,38 @@ internal sealed class GetSheetHandler(AssessmentDbContext db, AssessmentAccess a
         var results = await reader.ReadAsync(scheme, cancellationToken);
         var row = results.Rows.FirstOrDefault(r => r.SubBranchId == query.SubBranchId)
             ?? throw new NotFoundException("assessment.sheet_not_found", text["SheetNotFound"]);
-        var warnings = await WarningProjection.Project(db, db.Warnings.AsNoTracking().Where(w => w.SchemeId == scheme.Id && w.SubBranchId == query.SubBranchId)).ToListAsync(cancellationToken);
-        var appeals = await AppealProjection.Project(db, db.Appeals.AsNoTracking().Where(a => a.SchemeId == scheme.Id && a.SubBranchId == query.SubBranchId)).ToListAsync(cancellationToken);
-        return new SheetView(scheme.Id, scheme.Name, scheme.Status, scheme.StartDate, scheme.EndDate, results.AsOf, results.TimeProgress, results.Rows.Count, results.Indicators, row, warnings, appeals);
+        var warnings = await WarningProjection.Project(db, db.Warnings.AsNoTracking().Where(w => w.SchemeId == scheme.Id && w.SubBranchId == query.SubBranchId))
+            .Take(FirstPageSize + 1).ToListAsync(cancellationToken);
+        var appeals = await AppealProjection.Project(db, db.Appeals.AsNoTracking().Where(a => a.SchemeId == scheme.Id && a.SubBranchId == query.SubBranchId))
+            .Take(FirstPageSize + 1).ToListAsync(cancellationToken);
+        return new SheetView(
+            scheme.Id, scheme.Name, scheme.Status, scheme.StartDate, scheme.EndDate, results.AsOf, results.TimeProgress, results.Rows.Count, results.Indicators, row,
+            Keyset.Page(warnings, FirstPageSize, w => (w.IssuedAt, w.Id)),
+            Keyset.Page(appeals, FirstPageSize, a => (a.FiledAt, a.Id)),
+            await ActionsAsync(scheme, query.SubBranchId, cancellationToken));
+    }
+
+    private async Task<SheetActions> ActionsAsync(AssessmentScheme scheme, Guid subBranchId, CancellationToken ct)
+    {
+        var own = await access.OwnSubBranchAsync(ct);
+        var isOwn = own == subBranchId;
+        var published = scheme.Status == SchemeStatus.Published;
+        var head = access.IsSubBranchHead && isOwn;
+        return new SheetActions(
+            isOwn,
+            published ? [.. scheme.Indicators.Where(i => access.CanEnterProgress(i, subBranchId, own)).OrderBy(i => i.SortOrder).Select(i => i.IndicatorId)] : [],
+            CanAcknowledgeWarnings: head,
+            CanCloseWarnings: access.IsSupervisor,
+            CanIssueWarnings: access.IsSupervisor && published,
+            CanDecideAppeals: access.IsSupervisor,
+            CanFileAppeal: head && scheme.Status != SchemeStatus.Draft);
     }
 }
 
-internal sealed record MySheet(Guid SchemeId, string SchemeName, SchemeStatus Status, DateOnly StartDate, DateOnly EndDate, Guid SubBranchId, string SubBranchName, decimal? FinalScore, Grade? FinalGrade, int? FinalRank, int OpenWarnings);
-
-/// <summary>The sheets of the caller's own sub-branch, newest period first.</summary>
-internal sealed record ListMySheetsQuery : IQuery<IReadOnlyList<MySheet>>;
-
-internal sealed class ListMySheetsHandler(AssessmentDbContext db, AssessmentAccess access) : IQueryHandler<ListMySheetsQuery, IReadOnlyList<MySheet>>
+internal static class GetSheetEndpoint
 {
-    public async ValueTask<IReadOnlyList<MySheet>> Handle(ListMySheetsQuery query, CancellationToken cancellationToken)
-    {
-        access.User.RequireUserId();
-        if (await access.OwnSubBranchAsync(cancellationToken) is not { } own)
-        {
-            return [];
-        }
-
-        return await (
-                from sheet in db.Sheets.AsNoTracking()
-                join scheme in db.Schemes on sheet.SchemeId equals scheme.Id
-                where sheet.SubBranchId == own
-                orderby scheme.StartDate descending, scheme.Name
-                select new MySheet(
-                    scheme.Id, scheme.Name, scheme.Status, scheme.StartDate, scheme.EndDate, sheet.SubBranchId, sheet.SubBranchName,
-                    sheet.FinalScore, sheet.FinalGrade, sheet.FinalRank,
-                    db.Warnings.Count(w => w.SchemeId == scheme.Id && w.SubBranchId == own && w.Status == WarningStatus.Open)))
-            .Take(200)
-            .ToListAsync(cancellationToken);
-    }
-}
-
-internal static class GetSheetEndpoints
-{
-    public static void Map(IEndpointRouteBuilder api)
-    {
+    public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/schemes/{id:guid}/sheets/{subBranchId:guid}", async Task<Ok<SheetView>> (Guid id, Guid subBranchId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetSheetQuery(id, subBranchId), ct)))
-            .WithName("GetSheet").WithSummary("A sub-branch's assessment sheet with its warnings and appeals (own sub-branch, or head office).");
-        api.MapGet("/sheets/mine", async Task<Ok<IReadOnlyList<MySheet>>> (ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListMySheetsQuery(), ct)))
-            .WithName("ListMySheets").WithSummary("The assessment sheets of the caller's own sub-branch.");
-    }
+            .WithName("GetSheet").WithSummary("A sub-branch's assessment sheet with its warnings, appeals and the caller's allowed actions (own sub-branch, or head office).");
 }

@@ -1,24 +1,26 @@
 using System.Globalization;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Features.ImportTargets;
-using BranchNetwork.Modules.Assessment.Features.RecordProgress;
-using BranchNetwork.Modules.Assessment.Features.SetTargets;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+
 
 namespace BranchNetwork.Modules.Assessment.Features.ImportProgress;
 
 /// <summary>AS-4: progress from CSV/xlsx (columns 支行代码, 指标代码, 日期, 完成值), all or nothing (supervisor).</summary>
+[AllowedRoles(BankRoles.HeadOfficeSupervisor)]
 internal sealed record ImportProgressCommand(Guid SchemeId, byte[] Content) : ICommand<RecordProgressResult>;
 
 internal sealed class ImportProgressHandler(AssessmentAccess access, SchemeCoverage coverage, ProgressWriter writer, IStringLocalizer<AssessmentText> text)
@@ -26,8 +28,8 @@ internal sealed class ImportProgressHandler(AssessmentAccess access, SchemeCover
 {
     private static readonly Dictionary<string, string[]> Columns = new()
     {
-        ["subBranch"] = ImportTargetsHandler.Columns["subBranch"],
-        ["indicator"] = ImportTargetsHandler.Columns["indicator"],
+        ["subBranch"] = ImportLookup.SubBranchColumn,
+        ["indicator"] = ImportLookup.IndicatorColumn,
         ["date"] = ["日期", "统计日期", "Date"],
         ["value"] = ["完成值", "实际值", "完成", "Actual", "Value"],
     };

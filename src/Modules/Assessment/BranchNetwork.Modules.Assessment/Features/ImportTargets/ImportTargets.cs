@@ -1,31 +1,35 @@
 using System.Globalization;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Features.SetTargets;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+
 
 namespace BranchNetwork.Modules.Assessment.Features.ImportTargets;
 
 /// <summary>AS-3: targets of a draft from CSV (UTF-8 or GB18030) or .xlsx, one row per sub-branch × indicator; all or nothing.</summary>
+[AllowedRoles(BankRoles.TaskAdmin)]
 internal sealed record ImportTargetsCommand(Guid SchemeId, byte[] Content) : ICommand<TargetGrid>;
 
 internal sealed class ImportTargetsHandler(AssessmentDbContext db, AssessmentAccess access, SchemeCoverage coverage, IStringLocalizer<AssessmentText> text)
     : ICommandHandler<ImportTargetsCommand, TargetGrid>
 {
-    internal static readonly Dictionary<string, string[]> Columns = new()
+    private static readonly Dictionary<string, string[]> Columns = new()
     {
-        ["subBranch"] = ["支行代码", "支行", "支行名称", "SubBranchCode", "SubBranch"],
-        ["indicator"] = ["指标代码", "指标", "指标名称", "IndicatorCode", "Indicator"],
+        ["subBranch"] = ImportLookup.SubBranchColumn,
+        ["indicator"] = ImportLookup.IndicatorColumn,
         ["target"] = ["目标值", "目标", "目标任务", "Target", "Value"],
     };
 
@@ -33,10 +37,7 @@ internal sealed class ImportTargetsHandler(AssessmentDbContext db, AssessmentAcc
     {
         access.User.EnsureAnyRole(BankRoles.TaskAdmin);
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken);
-        if (scheme.Status != SchemeStatus.Draft)
-        {
-            throw access.NotInStatus("TargetsFrozen");
-        }
+        scheme.EnsureTargetsEditable();
 
         var rows = ImportRows.Read(command.Content, Columns, text, out var missing)
             ?? throw new ValidationFailedException("file", string.Format(CultureInfo.CurrentCulture, text["ImportColumnMissing"], missing));
@@ -82,25 +83,6 @@ internal sealed class ImportTargetsHandler(AssessmentDbContext db, AssessmentAcc
         await TargetWriter.WriteAsync(db, scheme, subBranches, cells, n => $"row{lines[n]}", text, cancellationToken);
         return await coverage.GridAsync(scheme, cancellationToken);
     }
-}
-
-internal static class ImportLookup
-{
-    public static SubBranchColumn? SubBranch(IReadOnlyList<SubBranchColumn> subBranches, string key) =>
-        subBranches.FirstOrDefault(s => string.Equals(s.Code, key, StringComparison.OrdinalIgnoreCase))
-        ?? subBranches.FirstOrDefault(s => string.Equals(s.Name, key, StringComparison.Ordinal));
-
-    public static SchemeIndicator? Indicator(AssessmentScheme scheme, string key) =>
-        scheme.Indicators.FirstOrDefault(i => string.Equals(i.Code, key, StringComparison.OrdinalIgnoreCase))
-        ?? scheme.Indicators.FirstOrDefault(i => string.Equals(i.Name, key, StringComparison.Ordinal));
-
-    /// <summary>Numbers as bank staff type them: thousands separators and a trailing % are accepted.</summary>
-    public static bool TryNumber(string text, out decimal value) =>
-        decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal).TrimEnd('%').Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out value)
-        && value < 1_000_000_000_000m;
-
-    public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy年M月d日"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }
 
 internal static class ImportTargetsEndpoint

@@ -1,12 +1,11 @@
-using System.Globalization;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Features.ListWarnings;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -17,12 +16,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+
 namespace BranchNetwork.Modules.Assessment.Features.IssueWarning;
 
 /// <summary>
 /// A manual warning or prompt (提示) from a supervisor to a sub-branch of a published scheme, optionally about
 /// one indicator or about a plan, task or log another module owns (<see cref="SubjectKind"/> + <see cref="SubjectId"/>).
 /// </summary>
+[AllowedRoles(BankRoles.HeadOfficeSupervisor)]
 internal sealed record IssueWarningCommand(Guid SchemeId, Guid SubBranchId, Guid? IndicatorId, WarningKind Kind, string Message, string? SubjectKind, Guid? SubjectId)
     : ICommand<WarningDto>;
 
@@ -46,44 +47,27 @@ internal sealed class IssueWarningHandler(AssessmentDbContext db, AssessmentAcce
     {
         access.User.EnsureAnyRole(BankRoles.HeadOfficeSupervisor);
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken);
-        if (scheme.Status != SchemeStatus.Published)
-        {
-            throw access.NotInStatus("WarningNeedsPublished");
-        }
-
+        scheme.EnsureAcceptsWarnings();
         if (!await db.Sheets.AnyAsync(s => s.SchemeId == scheme.Id && s.SubBranchId == command.SubBranchId, cancellationToken))
         {
             throw new ValidationFailedException("subBranchId", text["SubBranchNotInScheme"]);
         }
 
-        var indicator = command.IndicatorId is { } id ? scheme.Indicators.FirstOrDefault(i => i.IndicatorId == id) : null;
-        if (command.IndicatorId is not null && indicator is null)
-        {
-            throw new ValidationFailedException("indicatorId", text["IndicatorNotInScheme"]);
-        }
-
-        var warning = new Warning
-        {
-            SchemeId = scheme.Id,
-            SubBranchId = command.SubBranchId,
-            IndicatorId = command.IndicatorId,
-            Kind = command.Kind,
-            Message = command.Message.Trim(),
-            SubjectKind = command.SubjectKind,
-            SubjectId = command.SubjectId,
-            Status = WarningStatus.Open,
-            IssuedById = access.User.RequireUserId(),
-            IssuedByName = access.User.UserName,
-        };
+        var warning = Warning.Issue(
+            scheme, command.SubBranchId, command.IndicatorId, command.Kind, command.Message, command.SubjectKind, command.SubjectId,
+            access.User.RequireUserId(), access.User.UserName);
         db.Warnings.Add(warning);
-        var title = string.Format(CultureInfo.CurrentCulture, text[command.Kind == WarningKind.Prompt ? "NotifyPromptTitle" : "NotifyWarningTitle"], scheme.Name);
-        await notifier.ToSubBranchHeadsAsync(command.SubBranchId, title, Truncate(warning.Message), SheetNotifier.SheetLink(scheme.Id, command.SubBranchId), cancellationToken);
+        await notifier.ToSubBranchHeadsAsync(
+            [new SubBranchNotice(
+                command.SubBranchId,
+                SheetNotifier.Text(command.Kind == WarningKind.Prompt ? "NotifyPromptTitle" : "NotifyWarningTitle", scheme.Name),
+                SheetNotifier.Verbatim(warning.Message),
+                SheetNotifier.SheetLink(scheme.Id, command.SubBranchId))],
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Wake();
         return await WarningProjection.Project(db, db.Warnings.AsNoTracking().Where(w => w.Id == warning.Id)).FirstAsync(cancellationToken);
     }
-
-    internal static string Truncate(string body) => body.Length <= 500 ? body : body[..497] + "…";
 }
 
 internal static class IssueWarningEndpoint

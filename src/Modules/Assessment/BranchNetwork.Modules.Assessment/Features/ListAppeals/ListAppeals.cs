@@ -2,10 +2,12 @@ using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Files.Contracts;
+using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,64 +16,29 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+
 namespace BranchNetwork.Modules.Assessment.Features.ListAppeals;
 
-/// <summary>An appeal with its whole trail: filed by whom and why, decided by whom, why, and what changed.</summary>
-internal sealed record AppealDto(
-    Guid Id,
-    Guid SchemeId,
-    string SchemeName,
-    Guid SubBranchId,
-    string SubBranchName,
-    AppealKind Kind,
-    Guid? IndicatorId,
-    string? IndicatorName,
-    string Reason,
-    decimal? RequestedValue,
-    string FiledByName,
-    DateTime FiledAt,
-    AppealStatus Status,
-    string? DecidedByName,
-    DateTime? DecidedAt,
-    string? DecisionReason,
-    decimal? PreviousTarget,
-    decimal? NewTarget,
-    decimal? ScoreAdjustment,
-    long Version)
-{
-    /// <summary>Evidence files, added after the projection: they live in the Files module (ADR 0014).</summary>
-    public IReadOnlyList<AppealAttachment> Attachments { get; init; } = [];
-}
+/// <summary>
+/// Appeals, newest first, a keyset page at a time: head office sees all; a sub-branch only its own (they are private
+/// to it). Send <c>next</c> back as <c>after</c> for the following page.
+/// </summary>
+[AnySignedInUser]
+internal sealed record ListAppealsQuery(Guid? SchemeId, AppealStatus? Status, Guid? SubBranchId = null, string? After = null, int? PageSize = null) : IQuery<KeysetPage<AppealDto>>;
 
-internal static class AppealProjection
+internal sealed class ListAppealsHandler(AssessmentDbContext db, AssessmentAccess access, IFileStore files) : IQueryHandler<ListAppealsQuery, KeysetPage<AppealDto>>
 {
-    public static IQueryable<AppealDto> Project(AssessmentDbContext db, IQueryable<Appeal> appeals) =>
-        from a in appeals
-        join s in db.Schemes on a.SchemeId equals s.Id
-        join sheet in db.Sheets on new { a.SchemeId, a.SubBranchId } equals new { sheet.SchemeId, sheet.SubBranchId }
-        orderby a.CreatedAtUtc descending
-        select new AppealDto(
-            a.Id, a.SchemeId, s.Name, a.SubBranchId, sheet.SubBranchName, a.Kind, a.IndicatorId,
-            db.SchemeIndicators.Where(i => i.SchemeId == a.SchemeId && i.IndicatorId == a.IndicatorId).Select(i => i.Name).FirstOrDefault(),
-            a.Reason, a.RequestedValue, a.FiledByName, a.CreatedAtUtc, a.Status, a.DecidedByName, a.DecidedAtUtc, a.DecisionReason,
-            a.PreviousTarget, a.NewTarget, a.ScoreAdjustment, a.Version);
-}
-
-/// <summary>Appeals: head office sees all; a sub-branch only its own (they are private to it).</summary>
-internal sealed record ListAppealsQuery(Guid? SchemeId, AppealStatus? Status) : IQuery<IReadOnlyList<AppealDto>>;
-
-internal sealed class ListAppealsHandler(AssessmentDbContext db, AssessmentAccess access, IFileStore files) : IQueryHandler<ListAppealsQuery, IReadOnlyList<AppealDto>>
-{
-    public async ValueTask<IReadOnlyList<AppealDto>> Handle(ListAppealsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<KeysetPage<AppealDto>> Handle(ListAppealsQuery query, CancellationToken cancellationToken)
     {
         access.User.RequireUserId();
+        var size = Keyset.Size(query.PageSize);
         var appeals = db.Appeals.AsNoTracking();
         if (!access.IsHeadOfficeRole)
         {
             var own = await access.OwnSubBranchAsync(cancellationToken);
             if (own is null)
             {
-                return [];
+                return new KeysetPage<AppealDto>([], null);
             }
 
             appeals = appeals.Where(a => a.SubBranchId == own.Value);
@@ -82,43 +49,27 @@ internal sealed class ListAppealsHandler(AssessmentDbContext db, AssessmentAcces
             appeals = appeals.Where(a => a.SchemeId == schemeId);
         }
 
+        if (query.SubBranchId is { } subBranchId)
+        {
+            appeals = appeals.Where(a => a.SubBranchId == subBranchId);
+        }
+
         if (query.Status is { } status)
         {
             appeals = appeals.Where(a => a.Status == status);
         }
 
-        var list = await AppealProjection.Project(db, appeals).Take(500).ToListAsync(cancellationToken);
-        var attachments = await AppealEvidence.ListAsync(files, list.Select(a => a.Id).ToList(), cancellationToken);
-        return list.Select(a => a with { Attachments = attachments[a.Id].ToList() }).ToList();
+        var fetched = await AppealProjection.Project(db, Keyset.After(appeals, query.After)).Take(size + 1).ToListAsync(cancellationToken);
+        var page = Keyset.Page(fetched, size, a => (a.FiledAt, a.Id));
+        var attachments = await AppealEvidence.ListAsync(files, page.Items.Select(a => a.Id).ToList(), cancellationToken);
+        return page with { Items = page.Items.Select(a => a with { Attachments = attachments[a.Id].ToList() }).ToList() };
     }
 }
 
-internal sealed record GetAppealQuery(Guid AppealId) : IQuery<AppealDto>;
-
-internal sealed class GetAppealHandler(AssessmentDbContext db, AssessmentAccess access, IFileStore files, IStringLocalizer<AssessmentText> text) : IQueryHandler<GetAppealQuery, AppealDto>
+internal static class ListAppealsEndpoint
 {
-    public async ValueTask<AppealDto> Handle(GetAppealQuery query, CancellationToken cancellationToken)
-    {
-        access.User.RequireUserId();
-        var appeal = await AppealProjection.Project(db, db.Appeals.AsNoTracking().Where(a => a.Id == query.AppealId)).FirstOrDefaultAsync(cancellationToken);
-        if (appeal is null || !await access.CanSeeSubBranchAsync(appeal.SubBranchId, cancellationToken))
-        {
-            throw new NotFoundException("assessment.appeal_not_found", text["AppealNotFound"]);
-        }
-
-        return appeal with { Attachments = (await AppealEvidence.ListAsync(files, [appeal.Id], cancellationToken))[appeal.Id].ToList() };
-    }
-}
-
-internal static class ListAppealsEndpoints
-{
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/appeals", async Task<Ok<IReadOnlyList<AppealDto>>> (Guid? schemeId, AppealStatus? status, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListAppealsQuery(schemeId, status), ct)))
-            .WithName("ListAppeals").WithSummary("Appeals in the caller's scope, newest first.");
-        api.MapGet("/appeals/{id:guid}", async Task<Ok<AppealDto>> (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetAppealQuery(id), ct)))
-            .WithName("GetAppeal").WithSummary("One appeal with its trail (own sub-branch, or head office).");
-    }
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/appeals", async Task<Ok<KeysetPage<AppealDto>>> (Guid? schemeId, AppealStatus? status, Guid? subBranchId, string? after, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAppealsQuery(schemeId, status, subBranchId, after, pageSize), ct)))
+            .WithName("ListAppeals").WithSummary("Appeals in the caller's scope, newest first; ?after=<next>&pageSize= (at most 200).");
 }

@@ -1,5 +1,6 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using Mediator;
 
 namespace BranchNetwork.Modules.Assessment.Features.ListBusinessLines;
@@ -8,8 +9,9 @@ internal sealed record BusinessLineOption(Guid Id, string Code, string Name);
 
 /// <summary>
 /// The business lines (条线) a special scheme can be for, for the scheme editor. API clients read the same units
-/// from <c>GET /api/identity/units</c>, so this query has no endpoint of its own.
+/// from <c>GET /api/identity/units</c>, so this query has no endpoint of its own. The bank has a handful of lines: one list.
 /// </summary>
+[AnySignedInUser]
 internal sealed record ListBusinessLinesQuery : IQuery<IReadOnlyList<BusinessLineOption>>;
 
 internal sealed class ListBusinessLinesHandler(IOrganisationDirectory directory, ICurrentUser user) : IQueryHandler<ListBusinessLinesQuery, IReadOnlyList<BusinessLineOption>>

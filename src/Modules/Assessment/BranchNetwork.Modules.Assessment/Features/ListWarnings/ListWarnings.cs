@@ -1,67 +1,43 @@
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Services;
+using BranchNetwork.Modules.Assessment.Features.Shared;
+using BranchNetwork.Modules.Assessment.Resources;
+using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
+using BranchNetwork.SharedKernel.Errors;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
 
 namespace BranchNetwork.Modules.Assessment.Features.ListWarnings;
 
-internal sealed record WarningDto(
-    Guid Id,
-    Guid SchemeId,
-    string SchemeName,
-    Guid SubBranchId,
-    string SubBranchName,
-    Guid? IndicatorId,
-    string? IndicatorName,
-    Guid? RuleId,
-    WarningKind Kind,
-    string Message,
-    string? SubjectKind,
-    Guid? SubjectId,
-    WarningStatus Status,
-    string? IssuedByName,
-    DateTime IssuedAt,
-    string? Response,
-    DateTime? AcknowledgedAt,
-    DateTime? ClosedAt,
-    WarningCloseReason? CloseReason,
-    long Version);
+/// <summary>
+/// Warnings and prompts, newest first, a keyset page at a time: head office sees all; anyone else only their own
+/// sub-branch's (AS-6). Send <c>next</c> back as <c>after</c> for the following page.
+/// </summary>
+[AnySignedInUser]
+internal sealed record ListWarningsQuery(Guid? SchemeId, Guid? SubBranchId, WarningStatus? Status, string? After = null, int? PageSize = null) : IQuery<KeysetPage<WarningDto>>;
 
-internal static class WarningProjection
+internal sealed class ListWarningsHandler(AssessmentDbContext db, AssessmentAccess access) : IQueryHandler<ListWarningsQuery, KeysetPage<WarningDto>>
 {
-    /// <summary>Warnings with scheme, sub-branch and indicator names, newest first.</summary>
-    public static IQueryable<WarningDto> Project(AssessmentDbContext db, IQueryable<Warning> warnings) =>
-        from w in warnings
-        join s in db.Schemes on w.SchemeId equals s.Id
-        join sheet in db.Sheets on new { w.SchemeId, w.SubBranchId } equals new { sheet.SchemeId, sheet.SubBranchId }
-        orderby w.CreatedAtUtc descending
-        select new WarningDto(
-            w.Id, w.SchemeId, s.Name, w.SubBranchId, sheet.SubBranchName, w.IndicatorId,
-            db.SchemeIndicators.Where(i => i.SchemeId == w.SchemeId && i.IndicatorId == w.IndicatorId).Select(i => i.Name).FirstOrDefault(),
-            w.RuleId, w.Kind, w.Message, w.SubjectKind, w.SubjectId, w.Status, w.IssuedByName, w.CreatedAtUtc, w.Response,
-            w.AcknowledgedAtUtc, w.ClosedAtUtc, w.CloseReason, w.Version);
-}
-
-/// <summary>Warnings and prompts: head office sees all; anyone else only their own sub-branch's (AS-6).</summary>
-internal sealed record ListWarningsQuery(Guid? SchemeId, Guid? SubBranchId, WarningStatus? Status) : IQuery<IReadOnlyList<WarningDto>>;
-
-internal sealed class ListWarningsHandler(AssessmentDbContext db, AssessmentAccess access) : IQueryHandler<ListWarningsQuery, IReadOnlyList<WarningDto>>
-{
-    public async ValueTask<IReadOnlyList<WarningDto>> Handle(ListWarningsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<KeysetPage<WarningDto>> Handle(ListWarningsQuery query, CancellationToken cancellationToken)
     {
         access.User.RequireUserId();
+        var size = Keyset.Size(query.PageSize);
         var warnings = db.Warnings.AsNoTracking();
         if (!access.IsHeadOfficeRole)
         {
             var own = await access.OwnSubBranchAsync(cancellationToken);
             if (own is null)
             {
-                return [];
+                return new KeysetPage<WarningDto>([], null);
             }
 
             warnings = warnings.Where(w => w.SubBranchId == own.Value);
@@ -82,14 +58,15 @@ internal sealed class ListWarningsHandler(AssessmentDbContext db, AssessmentAcce
             warnings = warnings.Where(w => w.Status == status);
         }
 
-        return await WarningProjection.Project(db, warnings).Take(500).ToListAsync(cancellationToken);
+        var fetched = await WarningProjection.Project(db, Keyset.After(warnings, query.After)).Take(size + 1).ToListAsync(cancellationToken);
+        return Keyset.Page(fetched, size, w => (w.IssuedAt, w.Id));
     }
 }
 
 internal static class ListWarningsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/warnings", async Task<Ok<IReadOnlyList<WarningDto>>> (Guid? schemeId, Guid? subBranchId, WarningStatus? status, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListWarningsQuery(schemeId, subBranchId, status), ct)))
-            .WithName("ListWarnings").WithSummary("Warnings and prompts in the caller's scope, newest first.");
+        api.MapGet("/warnings", async Task<Ok<KeysetPage<WarningDto>>> (Guid? schemeId, Guid? subBranchId, WarningStatus? status, string? after, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListWarningsQuery(schemeId, subBranchId, status, after, pageSize), ct)))
+            .WithName("ListWarnings").WithSummary("Warnings and prompts in the caller's scope, newest first; ?after=<next>&pageSize= (at most 200).");
 }

@@ -49,33 +49,24 @@ internal sealed class AssessmentDemoData(AssessmentDbContext db, IOrganisationDi
 
         var today = BankCalendar.Today(clock);
         var start = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
-        var scheme = new AssessmentScheme
-        {
-            Name = $"{today.Year}年第{((today.Month - 1) / 3) + 1}季度支行综合考核",
-            PeriodKind = PeriodKind.Quarter,
-            StartDate = start,
-            EndDate = start.AddMonths(3).AddDays(-1),
-            Kind = SchemeKind.Comprehensive,
-            Status = SchemeStatus.Published,
-            PublishedAtUtc = clock.UtcNow,
-        };
+        var end = start.AddMonths(3).AddDays(-1);
+        var scheme = AssessmentScheme.CreateDraft(
+            new SchemeTerms($"{today.Year}年第{((today.Month - 1) / 3) + 1}季度支行综合考核", PeriodKind.Quarter, start, end, SchemeKind.Comprehensive, null, GradeBands.Default, AssessmentScheme.DefaultBehindMarginPoints),
+            Guid.Empty);
         var lines = new[] { (deposits, 40m), (loans, 30m), (customers, 20m), (complaints, 10m) };
-        for (var n = 0; n < lines.Length; n++)
-        {
-            var line = new SchemeIndicator { SchemeId = scheme.Id, Code = "", Name = "", Unit = "", Weight = lines[n].Item2, SortOrder = n };
-            line.CopyFrom(lines[n].Item1);
-            scheme.Indicators.Add(line);
-        }
-
+        scheme.SetIndicators(lines);
+        var targets = new[] { 5000m, 3000m, 400m, 6m };
+        // Published the way a TaskAdmin publishes: every cell has its target, so the scheme's own checks pass.
+        var cells = subBranches.SelectMany(u => lines.Select(l => (u.Id, l.Item1.Id))).ToHashSet();
+        var sheets = scheme.Publish(clock, subBranches.Select(u => new IssuedUnit(u.Id, u.Code, u.Name)).ToList(), cells, lines.ToDictionary(l => l.Item1.Id, l => l.Item1));
         db.Schemes.Add(scheme);
+        db.Sheets.AddRange(sheets);
         db.WarningRules.Add(new WarningRule { SchemeId = scheme.Id, Kind = WarningRuleKind.BehindTimeProgress, Threshold = 10m });
         db.WarningRules.Add(new WarningRule { SchemeId = scheme.Id, Kind = WarningRuleKind.BottomRank, Threshold = 1m });
 
-        var targets = new[] { 5000m, 3000m, 400m, 6m };
         for (var s = 0; s < subBranches.Count; s++)
         {
             var unit = subBranches[s];
-            db.Sheets.Add(new AssessmentSheet { SchemeId = scheme.Id, SubBranchId = unit.Id, SubBranchCode = unit.Code, SubBranchName = unit.Name });
             // Pace differs by sub-branch (0.55 .. 1.25 of time progress) so the heat map and ranking have shape.
             var pace = 0.55m + (0.7m * ((s * 5) % subBranches.Count) / Math.Max(1, subBranches.Count - 1));
             for (var i = 0; i < lines.Length; i++)
@@ -98,7 +89,6 @@ internal sealed class AssessmentDemoData(AssessmentDbContext db, IOrganisationDi
                     target.Project(entry, scheme.Indicators[i]);
                 }
             }
-
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,10 +1,11 @@
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Features.GetScheme;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
+using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+
 namespace BranchNetwork.Modules.Assessment.Features.SetWarningRules;
 
 internal sealed record WarningRuleInput(Guid? Id, WarningRuleKind Kind, decimal Threshold, bool IsActive);
@@ -22,6 +24,7 @@ internal sealed record WarningRuleInput(Guid? Id, WarningRuleKind Kind, decimal 
 /// AS-6: the early-warning rules of a scheme. Rules not listed are deactivated (never deleted: warnings
 /// they raised keep pointing at them), and warnings of a deactivated rule close at the next evaluation.
 /// </summary>
+[AllowedRoles(BankRoles.TaskAdmin, BankRoles.HeadOfficeSupervisor)]
 internal sealed record SetWarningRulesCommand(Guid SchemeId, IReadOnlyList<WarningRuleInput> Rules) : ICommand<SchemeDetail>;
 
 internal sealed class SetWarningRulesValidator : AbstractValidator<SetWarningRulesCommand>
@@ -51,10 +54,7 @@ internal sealed class SetWarningRulesHandler(AssessmentDbContext db, AssessmentA
     {
         access.User.EnsureAnyRole(BankRoles.TaskAdmin, BankRoles.HeadOfficeSupervisor);
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken);
-        if (scheme.Status == SchemeStatus.Closed)
-        {
-            throw access.NotInStatus("SchemeClosed");
-        }
+        scheme.EnsureWarningRulesEditable();
 
         var rules = await db.WarningRules.Where(r => r.SchemeId == scheme.Id).ToListAsync(cancellationToken);
         var kept = new HashSet<Guid>();

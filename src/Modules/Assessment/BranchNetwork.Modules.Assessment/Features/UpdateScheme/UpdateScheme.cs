@@ -1,11 +1,10 @@
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Features.CreateScheme;
-using BranchNetwork.Modules.Assessment.Features.GetScheme;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Assessment.Services;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -16,9 +15,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+
 namespace BranchNetwork.Modules.Assessment.Features.UpdateScheme;
 
 /// <summary>Edits a draft. <see cref="Version"/> is the version the editor saw: a stale one is a 409. Published schemes are frozen.</summary>
+[AllowedRoles(BankRoles.TaskAdmin)]
 internal sealed record UpdateSchemeCommand(
     Guid SchemeId,
     string Name,
@@ -46,13 +47,9 @@ internal sealed class UpdateSchemeHandler(AssessmentDbContext db, AssessmentAcce
     {
         access.User.EnsureAnyRole(BankRoles.TaskAdmin);
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken, track: true);
-        if (scheme.Status != SchemeStatus.Draft)
-        {
-            throw access.NotInStatus("SchemeFrozen");
-        }
-
         db.Entry(scheme).Property(s => s.Version).OriginalValue = command.Version;
-        await SchemeDefinitionApplier.ApplyAsync(db, scheme, command, cancellationToken);
+        scheme.Revise(SchemeDefinitions.Terms(command));
+        await SchemeDefinitions.SetIndicatorsAsync(db, scheme, command, cancellationToken);
         // Child rows changed alone would not touch the scheme row: bump it so the version check always runs.
         db.Entry(scheme).State = EntityState.Modified;
         try

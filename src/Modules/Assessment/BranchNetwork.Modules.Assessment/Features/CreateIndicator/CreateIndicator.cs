@@ -2,45 +2,25 @@ using System.Text.RegularExpressions;
 using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
+using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace BranchNetwork.Modules.Assessment.Features.ManageIndicators;
-
-internal sealed record ScoreBandInput(decimal MinCompletion, decimal Factor);
-
-internal sealed record IndicatorDto(
-    Guid Id,
-    string Code,
-    string Name,
-    Guid? BusinessLineId,
-    string Unit,
-    IndicatorDirection Direction,
-    IndicatorDataSource DataSource,
-    string? ComputedSourceKey,
-    ScoringRuleKind RuleKind,
-    decimal Cap,
-    decimal Floor,
-    decimal? MinimumCompletion,
-    IReadOnlyList<ScoreBandInput> Bands,
-    bool AllowSubBranchEntry,
-    string? Description,
-    bool IsRetired,
-    long Version)
-{
-    public static IndicatorDto From(Indicator i) => new(
-        i.Id, i.Code, i.Name, i.BusinessLineId, i.Unit, i.Direction, i.DataSource, i.ComputedSourceKey, i.RuleKind, i.RuleCap, i.RuleFloor,
-        i.RuleMinimumCompletion, ScoringRule.ParseBands(i.RuleBands).Select(b => new ScoreBandInput(b.MinCompletion, b.Factor)).ToList(),
-        i.AllowSubBranchEntry, i.Description, i.IsRetired, i.Version);
-}
+namespace BranchNetwork.Modules.Assessment.Features.CreateIndicator;
 
 /// <summary>AS-1: adds an indicator to the library (TaskAdmin).</summary>
+[AllowedRoles(BankRoles.TaskAdmin)]
 internal sealed record CreateIndicatorCommand(
     string Code,
     string Name,
@@ -124,70 +104,13 @@ internal sealed class CreateIndicatorHandler(AssessmentDbContext db, ICurrentUse
     }
 }
 
-internal sealed record ListIndicatorsQuery(bool IncludeRetired) : IQuery<IReadOnlyList<IndicatorDto>>;
-
-internal sealed class ListIndicatorsHandler(AssessmentDbContext db, ICurrentUser user) : IQueryHandler<ListIndicatorsQuery, IReadOnlyList<IndicatorDto>>
+internal static class CreateIndicatorEndpoint
 {
-    public async ValueTask<IReadOnlyList<IndicatorDto>> Handle(ListIndicatorsQuery query, CancellationToken cancellationToken)
-    {
-        user.RequireUserId();
-        var indicators = await db.Indicators.AsNoTracking()
-            .Where(i => query.IncludeRetired || !i.IsRetired)
-            .OrderBy(i => i.Code)
-            .ToListAsync(cancellationToken);
-        return indicators.Select(IndicatorDto.From).ToList();
-    }
-}
-
-/// <summary>Retires an indicator: it stays on schemes that use it but cannot be added to new ones.</summary>
-internal sealed record RetireIndicatorCommand(Guid IndicatorId) : ICommand<IndicatorDto>;
-
-internal sealed class RetireIndicatorHandler(AssessmentDbContext db, ICurrentUser user, IStringLocalizer<AssessmentText> text) : ICommandHandler<RetireIndicatorCommand, IndicatorDto>
-{
-    public async ValueTask<IndicatorDto> Handle(RetireIndicatorCommand command, CancellationToken cancellationToken)
-    {
-        user.EnsureAnyRole(BankRoles.TaskAdmin);
-        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == command.IndicatorId, cancellationToken)
-            ?? throw new NotFoundException("assessment.indicator_not_found", text["IndicatorNotFound"]);
-        indicator.IsRetired = true;
-        await db.SaveChangesAsync(cancellationToken);
-        return IndicatorDto.From(indicator);
-    }
-}
-
-/// <summary>Deletes an indicator no published or closed scheme uses; drafts that use it lose it (their weights must be fixed before publishing).</summary>
-internal sealed record DeleteIndicatorCommand(Guid IndicatorId) : ICommand;
-
-internal sealed class DeleteIndicatorHandler(AssessmentDbContext db, ICurrentUser user, IStringLocalizer<AssessmentText> text) : ICommandHandler<DeleteIndicatorCommand>
-{
-    public async ValueTask<Unit> Handle(DeleteIndicatorCommand command, CancellationToken cancellationToken)
-    {
-        user.EnsureAnyRole(BankRoles.TaskAdmin);
-        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == command.IndicatorId, cancellationToken)
-            ?? throw new NotFoundException("assessment.indicator_not_found", text["IndicatorNotFound"]);
-        var uses = await db.SchemeIndicators.Where(si => si.IndicatorId == indicator.Id)
-            .Join(db.Schemes, si => si.SchemeId, s => s.Id, (si, s) => new { Use = si, s.Status })
-            .ToListAsync(cancellationToken);
-        if (uses.Any(u => u.Status != SchemeStatus.Draft))
-        {
-            throw new ConflictException("assessment.indicator_in_use", text["IndicatorInUse"]);
-        }
-
-        var draftIds = uses.Select(u => u.Use.SchemeId).ToList();
-        db.Targets.RemoveRange(await db.Targets.Where(t => t.IndicatorId == indicator.Id && draftIds.Contains(t.SchemeId)).ToListAsync(cancellationToken));
-        db.SchemeIndicators.RemoveRange(uses.Select(u => u.Use));
-        db.Indicators.Remove(indicator);
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
-    }
-}
-
-internal sealed record ComputedSourceDto(string Key, string DisplayName);
-
-internal sealed record ListComputedSourcesQuery : IQuery<IReadOnlyList<ComputedSourceDto>>;
-
-internal sealed class ListComputedSourcesHandler(IEnumerable<IComputedIndicatorSource> sources) : IQueryHandler<ListComputedSourcesQuery, IReadOnlyList<ComputedSourceDto>>
-{
-    public ValueTask<IReadOnlyList<ComputedSourceDto>> Handle(ListComputedSourcesQuery query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<ComputedSourceDto>>(sources.Select(s => new ComputedSourceDto(s.Key, s.DisplayName)).OrderBy(s => s.Key, StringComparer.Ordinal).ToList());
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/indicators", async Task<Created<IndicatorDto>> (CreateIndicatorCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var indicator = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/assessment/indicators/{indicator.Id}", indicator);
+            })
+            .WithName("CreateIndicator").WithSummary("Adds an indicator (TaskAdmin).");
 }

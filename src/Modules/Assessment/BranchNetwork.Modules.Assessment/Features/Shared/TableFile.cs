@@ -4,7 +4,7 @@ using BranchNetwork.SharedKernel.Errors;
 using Microsoft.Extensions.Localization;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
-namespace BranchNetwork.Modules.Assessment.Services;
+namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 /// <summary>An uploaded sheet as rows of text cells, header row first: .xlsx (detected by content) or CSV in UTF-8 or GB18030.</summary>
 internal static class TableFile

@@ -3,7 +3,7 @@ using BranchNetwork.SharedKernel.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
-namespace BranchNetwork.Modules.Assessment.Services;
+namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 internal static class UploadedFile
 {

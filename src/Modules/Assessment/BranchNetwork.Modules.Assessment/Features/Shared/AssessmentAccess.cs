@@ -7,10 +7,11 @@ using BranchNetwork.SharedKernel.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace BranchNetwork.Modules.Assessment.Services;
+namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 /// <summary>
-/// ORG-3 for this module, used by every handler: head-office roles see every sub-branch and draft schemes;
+/// ORG-3 for this module, used by every handler (never by a page: pages learn what the user may do from the
+/// queries' results, and scope is read afresh per request): head-office roles see every sub-branch and draft schemes;
 /// anyone else sees published results and only their own sub-branch's sheet, warnings and appeals.
 /// </summary>
 internal sealed class AssessmentAccess(ICurrentUser user, IOrgScope scope, AssessmentDbContext db, IStringLocalizer<AssessmentText> text)
@@ -56,5 +57,9 @@ internal sealed class AssessmentAccess(ICurrentUser user, IOrgScope scope, Asses
         return scheme;
     }
 
-    public ConflictException NotInStatus(string key) => new("assessment.wrong_status", text[key]);
+    /// <summary>Whether the user may enter progress for <paramref name="line"/> on <paramref name="subBranchId"/>'s sheet (AS-4).</summary>
+    public bool CanEnterProgress(SchemeIndicator line, Guid subBranchId, Guid? ownSubBranchId) =>
+        IsSupervisor || (IsSubBranchHead && line.AllowSubBranchEntry && ownSubBranchId == subBranchId);
+
+    public bool IsSubBranchHead => user.IsInRole(BankRoles.SubBranchHead);
 }

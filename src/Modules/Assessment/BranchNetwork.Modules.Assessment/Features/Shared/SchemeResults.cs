@@ -3,7 +3,7 @@ using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
-namespace BranchNetwork.Modules.Assessment.Services;
+namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 internal sealed record IndicatorColumn(Guid IndicatorId, string Code, string Name, string Unit, decimal Weight, IndicatorDirection Direction, bool AllowSubBranchEntry);
 

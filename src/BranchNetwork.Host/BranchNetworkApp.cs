@@ -71,7 +71,7 @@ internal static class BranchNetworkApp
             // A contracts assembly joins this list when some module handles its events (ADR 0006); the
             // generator refuses events nobody handles, such as Assessment's until the plan module exists.
             options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Modules.Assessment.AssessmentModule)];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(Infrastructure.Requests.AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(ModuleCatalog.Modules.Select(m => m.Assembly), includeInternalTypes: true);
 

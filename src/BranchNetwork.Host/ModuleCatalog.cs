@@ -38,7 +38,8 @@ internal static class ModuleCatalog
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(FilesModule), typeof(AssessmentModule)];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            // Authorisation first: a caller without the role learns nothing from validation messages.
+            options.PipelineBehaviors = [typeof(Infrastructure.Requests.AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
     /// <summary>

@@ -38,3 +38,51 @@ namespace BranchNetwork.ArchitectureTests.Fixtures.PublicInModule
     internal class OpenToInheritanceHandler;
 #pragma warning restore CA1852
 }
+
+namespace BranchNetwork.ArchitectureTests.Fixtures.Requests
+{
+    using BranchNetwork.SharedKernel.Authorization;
+
+    internal sealed record UndeclaredQuery : Mediator.IQuery<int>;
+
+    [AnySignedInUser]
+    [SystemRequest]
+    internal sealed record TwiceDeclaredCommand : Mediator.ICommand;
+
+    [AllowedRoles]
+    internal sealed record NobodyAllowedCommand : Mediator.ICommand<int>;
+
+    [AnySignedInUser]
+    internal sealed record DeclaredQuery : Mediator.IQuery<int>;
+}
+
+namespace BranchNetwork.ArchitectureTests.Fixtures.Paging
+{
+    using BranchNetwork.SharedKernel;
+
+    internal sealed record PlainListQuery : Mediator.IQuery<List<string>>;
+
+    internal sealed record ItemsWrapper(IReadOnlyList<string> Items, int Total);
+
+    internal sealed record ItemsWrapperQuery : Mediator.IQuery<ItemsWrapper>;
+
+    [BoundedList("a fixed list of five")]
+    internal sealed record BoundedQuery : Mediator.IQuery<string[]>;
+
+    internal sealed record KeysetQuery : Mediator.IQuery<KeysetPage<string>>;
+
+    internal sealed class FixtureHandlers :
+        Mediator.IQueryHandler<PlainListQuery, List<string>>,
+        Mediator.IQueryHandler<ItemsWrapperQuery, ItemsWrapper>,
+        Mediator.IQueryHandler<BoundedQuery, string[]>,
+        Mediator.IQueryHandler<KeysetQuery, KeysetPage<string>>
+    {
+        public ValueTask<List<string>> Handle(PlainListQuery query, CancellationToken cancellationToken) => new([]);
+
+        public ValueTask<ItemsWrapper> Handle(ItemsWrapperQuery query, CancellationToken cancellationToken) => new(new ItemsWrapper([], 0));
+
+        public ValueTask<string[]> Handle(BoundedQuery query, CancellationToken cancellationToken) => new([]);
+
+        public ValueTask<KeysetPage<string>> Handle(KeysetQuery query, CancellationToken cancellationToken) => new(new KeysetPage<string>([], null));
+    }
+}

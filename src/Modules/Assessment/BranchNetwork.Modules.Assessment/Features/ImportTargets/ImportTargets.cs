@@ -1,4 +1,5 @@
 using System.Globalization;
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Features.Shared;

@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Audit.Domain;
 using BranchNetwork.Modules.Audit.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -29,10 +30,12 @@ internal sealed record AccessLogEntryDto(
 
 /// <summary>
 /// Searches the access log (AU-1), newest first. Auditors only. Filters: user name contains,
-/// path starts with, exact status, time from/to (UTC, inclusive).
+/// path starts with, exact status, time from/to (UTC, inclusive). Keyset paging (the log grows without
+/// bound): <paramref name="After"/> is the previous page's <c>nextCursor</c>, valid only with the same filters.
 /// </summary>
-internal sealed record ListAccessLogQuery(string? User, string? Path, int? Status, DateTime? From, DateTime? To, int? Page, int? PageSize)
-    : IQuery<PagedResult<AccessLogEntryDto>>;
+[AllowedRoles(BankRoles.Auditor)]
+internal sealed record ListAccessLogQuery(string? User, string? Path, int? Status, DateTime? From, DateTime? To, string? After, int? PageSize)
+    : IQuery<KeysetPage<AccessLogEntryDto>>;
 
 internal sealed class ListAccessLogValidator : AbstractValidator<ListAccessLogQuery>
 {
@@ -50,12 +53,13 @@ internal sealed class ListAccessLogValidator : AbstractValidator<ListAccessLogQu
     }
 }
 
-internal sealed class ListAccessLogHandler(AuditDbContext db, ICurrentUser currentUser) : IQueryHandler<ListAccessLogQuery, PagedResult<AccessLogEntryDto>>
+internal sealed class ListAccessLogHandler(AuditDbContext db) : IQueryHandler<ListAccessLogQuery, KeysetPage<AccessLogEntryDto>>
 {
-    public async ValueTask<PagedResult<AccessLogEntryDto>> Handle(ListAccessLogQuery query, CancellationToken cancellationToken)
+    public async ValueTask<KeysetPage<AccessLogEntryDto>> Handle(ListAccessLogQuery query, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.Auditor);
-        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
+        var size = Paging.NormalizeSize(query.PageSize);
+        var list = string.Join('|', "audit.access-log", query.User?.Trim(), query.Path?.Trim(), query.Status, AsUtc(query.From)?.Ticks, AsUtc(query.To)?.Ticks);
+        var after = PageCursor.Decode(query.After, list, 2);
         var entries = db.AccessLogEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.User))
         {
@@ -84,14 +88,18 @@ internal sealed class ListAccessLogHandler(AuditDbContext db, ICurrentUser curre
             entries = entries.Where(e => e.TimeUtc <= to);
         }
 
-        var total = await entries.CountAsync(cancellationToken);
+        if (after is not null)
+        {
+            var (time, id) = (after.Time(0), after.Id(1));
+            entries = entries.Where(e => e.TimeUtc < time || (e.TimeUtc == time && e.Id.CompareTo(id) < 0));
+        }
+
         var rows = await entries
             .OrderByDescending(e => e.TimeUtc)
             .ThenByDescending(e => e.Id)
-            .Skip((page - 1) * size)
-            .Take(size)
+            .Take(size + 1)
             .ToListAsync(cancellationToken);
-        return new PagedResult<AccessLogEntryDto>(rows.Select(ToDto).ToList(), page, size, total);
+        return KeysetPage.From(rows, size, last => PageCursor.Encode(list, last.TimeUtc, last.Id)).Select(ToDto);
     }
 
     /// <summary>Times without a zone are read as UTC (the log is kept in UTC).</summary>

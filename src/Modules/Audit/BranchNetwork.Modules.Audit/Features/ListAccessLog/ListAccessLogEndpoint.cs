@@ -11,9 +11,9 @@ internal static class ListAccessLogEndpoint
 {
     /// <summary>Only GET: the access log has no write, update or delete endpoint (other methods get 405).</summary>
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/access-log", async Task<Ok<PagedResult<AccessLogEntryDto>>> (
-                    string? user, string? path, int? status, DateTime? from, DateTime? to, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListAccessLogQuery(user, path, status, from, to, page, pageSize), ct)))
+        api.MapGet("/access-log", async Task<Ok<KeysetPage<AccessLogEntryDto>>> (
+                    string? user, string? path, int? status, DateTime? from, DateTime? to, string? after, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAccessLogQuery(user, path, status, from, to, after, pageSize), ct)))
             .WithName("ListAccessLog")
-            .WithSummary("The access log, newest first: filters user (contains), path (starts with), status, from/to (UTC); paged (Auditor).");
+            .WithSummary("The access log, newest first: filters user (contains), path (starts with), status, from/to (UTC); one keyset page at a time: pass nextCursor as after (Auditor).");
 }

@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features.CreateOrgUnit;
 
+[AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record CreateOrgUnitCommand(string Code, string Name, OrgUnitKind Kind, Guid? ParentId) : ICommand<OrgUnitInfo>;
 
 internal sealed class CreateOrgUnitValidator : AbstractValidator<CreateOrgUnitCommand>
@@ -23,11 +25,10 @@ internal sealed class CreateOrgUnitValidator : AbstractValidator<CreateOrgUnitCo
     }
 }
 
-internal sealed class CreateOrgUnitHandler(IdentityDbContext db, ICurrentUser currentUser, IStringLocalizer<IdentityText> text) : ICommandHandler<CreateOrgUnitCommand, OrgUnitInfo>
+internal sealed class CreateOrgUnitHandler(IdentityDbContext db, IStringLocalizer<IdentityText> text) : ICommandHandler<CreateOrgUnitCommand, OrgUnitInfo>
 {
     public async ValueTask<OrgUnitInfo> Handle(CreateOrgUnitCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
         var parent = command.ParentId is { } parentId ? await db.GetUnitOr404Async(parentId, text, cancellationToken, "parentId") : null;
         if (!OrgUnit.IsAllowedUnder(command.Kind, parent?.Kind))
         {

@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.CreateUser;
 
 /// <summary>SystemAdmin opens an account in a unit. New accounts hold the Staff role; other roles are granted by SecurityAdmin.</summary>
+[AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record CreateUserCommand(string UserName, string DisplayName, Guid UnitId, string? Position, string Password) : ICommand<UserSummary>;
 
 internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
@@ -27,12 +29,11 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     }
 }
 
-internal sealed class CreateUserHandler(IdentityDbContext db, UserManager<BankUser> users, ICurrentUser currentUser, IClock clock, IStringLocalizer<IdentityText> text)
+internal sealed class CreateUserHandler(IdentityDbContext db, UserManager<BankUser> users, IClock clock, IStringLocalizer<IdentityText> text)
     : ICommandHandler<CreateUserCommand, UserSummary>
 {
     public async ValueTask<UserSummary> Handle(CreateUserCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
         await db.GetUnitOr404Async(command.UnitId, text, cancellationToken);
         if (await users.FindByNameAsync(command.UserName) is not null)
         {

@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -12,6 +13,7 @@ using OpenIddict.Abstractions;
 namespace BranchNetwork.Modules.Identity.Features.DisableUser;
 
 /// <summary>Disables or re-enables an account. Disabling revokes every token and cookie of the user at once.</summary>
+[AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record SetUserActiveCommand(Guid UserId, bool Active) : ICommand<UserSummary>;
 
 internal sealed class SetUserActiveHandler(
@@ -24,7 +26,6 @@ internal sealed class SetUserActiveHandler(
 {
     public async ValueTask<UserSummary> Handle(SetUserActiveCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
         var user = await db.GetUserOr404Async(command.UserId, text, cancellationToken);
         if (!command.Active && user.Id == currentUser.UserId)
         {

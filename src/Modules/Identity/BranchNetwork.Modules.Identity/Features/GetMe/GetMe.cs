@@ -2,6 +2,7 @@ using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ internal sealed record MeUnit(Guid Id, string Code, string Name, OrgUnitKind Kin
 
 internal sealed record MeResponse(Guid Id, string UserName, string DisplayName, string? Position, MeUnit Unit, IReadOnlyList<string> Roles, bool TwoFactorEnabled);
 
+[AnySignedInUser]
 internal sealed record GetMeQuery : IQuery<MeResponse>;
 
 internal sealed class GetMeHandler(IdentityDbContext db, ICurrentUser currentUser, IStringLocalizer<IdentityText> text) : IQueryHandler<GetMeQuery, MeResponse>

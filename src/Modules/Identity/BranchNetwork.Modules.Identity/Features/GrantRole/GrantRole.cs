@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.GrantRole;
 
 /// <summary>SecurityAdmin grants or revokes a role. 三员分立: SystemAdmin, SecurityAdmin and Auditor never meet on one account.</summary>
+[AllowedRoles(BankRoles.SecurityAdmin)]
 internal sealed record ChangeRoleCommand(Guid UserId, string Role, bool Grant) : ICommand<UserSummary>;
 
 internal sealed class ChangeRoleValidator : AbstractValidator<ChangeRoleCommand>
@@ -25,7 +27,6 @@ internal sealed class ChangeRoleHandler(IdentityDbContext db, UserManager<BankUs
 {
     public async ValueTask<UserSummary> Handle(ChangeRoleCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SecurityAdmin);
         var user = await db.GetUserOr404Async(command.UserId, text, cancellationToken);
         var held = await users.GetRolesAsync(user);
 

@@ -1,17 +1,18 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using Mediator;
 
 namespace BranchNetwork.Modules.Identity.Features.ImportUsers;
 
 /// <summary>SystemAdmin imports accounts from a CSV file, all or nothing.</summary>
+[AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record ImportUsersCommand(byte[] Content) : ICommand<ImportUsersResult>;
 
-internal sealed class ImportUsersHandler(UserCsvImporter importer, ICurrentUser currentUser) : ICommandHandler<ImportUsersCommand, ImportUsersResult>
+internal sealed class ImportUsersHandler(UserCsvImporter importer) : ICommandHandler<ImportUsersCommand, ImportUsersResult>
 {
     public async ValueTask<ImportUsersResult> Handle(ImportUsersCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
         return await importer.ImportAsync(command.Content, cancellationToken);
     }
 }

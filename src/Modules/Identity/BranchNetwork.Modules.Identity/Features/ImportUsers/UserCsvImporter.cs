@@ -14,7 +14,7 @@ namespace BranchNetwork.Modules.Identity.Features.ImportUsers;
 internal sealed record ImportUsersResult(int Created, IReadOnlyList<string> UserNames);
 
 /// <summary>
-/// Reads a user list (UTF-8 or GB18030 CSV, Chinese or English headers) and creates every account,
+/// Reads a user list (UTF-8 or GB18030 CSV or .xlsx, Chinese or English headers) and creates every account,
 /// or none: any bad row fails the whole file with errors keyed <c>row{N}.{column}</c>.
 /// </summary>
 internal sealed class UserCsvImporter(IdentityDbContext db, UserManager<BankUser> users, IClock clock, IStringLocalizer<IdentityText> text)
@@ -131,13 +131,23 @@ internal sealed class UserCsvImporter(IdentityDbContext db, UserManager<BankUser
 
     private List<(int Line, Dictionary<string, string?> Values)> Parse(byte[] content)
     {
-        var records = CsvText.Parse(CsvText.Decode(content));
+        List<string[]> records;
+        try
+        {
+            // The platform's table reader: CSV in UTF-8 or GB18030, or an .xlsx workbook.
+            records = TableFile.Read(content);
+        }
+        catch (UnreadableFileException)
+        {
+            throw new ValidationFailedException("file", text["ImportUnreadable"]);
+        }
+
         if (records.Count == 0)
         {
             throw new ValidationFailedException("file", text["ImportEmpty"]);
         }
 
-        var mapping = records[0].Select(h => Columns.GetValueOrDefault(h.Trim())).ToArray();
+        var mapping = records[0].Select(h => Columns.GetValueOrDefault(h.Trim().TrimStart('\uFEFF'))).ToArray();
         var missing = Required.Where(r => !mapping.Contains(r)).ToArray();
         if (missing.Length > 0)
         {

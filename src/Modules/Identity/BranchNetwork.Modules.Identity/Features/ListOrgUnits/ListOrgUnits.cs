@@ -1,5 +1,7 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Data;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +10,8 @@ namespace BranchNetwork.Modules.Identity.Features.ListOrgUnits;
 internal sealed record OrgUnitNode(Guid Id, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, bool IsRetired, int MemberCount, IReadOnlyList<OrgUnitNode> Children);
 
 /// <summary>The organisation tree (ORG-1). Its shape is not secret: every signed-in user may read it.</summary>
+[AnySignedInUser]
+[BoundedList("The organisation tree: one branch's sub-branches and teams, a few hundred units at most.")]
 internal sealed record ListOrgUnitsQuery : IQuery<IReadOnlyList<OrgUnitNode>>;
 
 internal sealed class ListOrgUnitsHandler(IdentityDbContext db) : IQueryHandler<ListOrgUnitsQuery, IReadOnlyList<OrgUnitNode>>

@@ -1,6 +1,8 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Resources;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,8 @@ internal sealed record UnitMember(Guid Id, string UserName, string DisplayName, 
 /// The roster of a sub-branch (with its teams) — private to that sub-branch and head office (ORG-3).
 /// Head office may read any unit's roster.
 /// </summary>
+[AnySignedInUser]
+[BoundedList("One unit's roster: the staff of one sub-branch and its teams, tens of people.")]
 internal sealed record ListUnitMembersQuery(Guid UnitId) : IQuery<IReadOnlyList<UnitMember>>;
 
 internal sealed class ListUnitMembersHandler(IdentityDbContext db, IOrgScope scope, IOrganisationDirectory directory, IStringLocalizer<IdentityText> text)

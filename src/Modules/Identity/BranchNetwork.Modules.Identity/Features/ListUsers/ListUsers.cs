@@ -1,24 +1,33 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Identity.Features.ListUsers;
 
-internal sealed record ListUsersQuery(string? Search, Guid? UnitId, int? Page, int? PageSize) : IQuery<PagedResult<UserSummary>>;
+/// <summary>
+/// Users by user name (keyset: the list grows with the bank). <paramref name="After"/> is the
+/// <c>nextCursor</c> of the previous page; a cursor is valid only with the same filters.
+/// </summary>
+[AllowedRoles(BankRoles.SystemAdmin, BankRoles.SecurityAdmin)]
+internal sealed record ListUsersQuery(string? Search, Guid? UnitId, string? After, int? PageSize) : IQuery<KeysetPage<UserSummary>>;
 
-internal sealed class ListUsersHandler(IdentityDbContext db, ICurrentUser currentUser) : IQueryHandler<ListUsersQuery, PagedResult<UserSummary>>
+internal sealed class ListUsersHandler(IdentityDbContext db) : IQueryHandler<ListUsersQuery, KeysetPage<UserSummary>>
 {
-    public async ValueTask<PagedResult<UserSummary>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
+    public async ValueTask<KeysetPage<UserSummary>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SystemAdmin, BankRoles.SecurityAdmin);
-        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
+        var size = Paging.NormalizeSize(query.PageSize);
+        var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
+        // The cursor is bound to the filters: the same key means another row in another search.
+        var list = $"identity.users|{search}|{query.UnitId}";
+        var after = PageCursor.Decode(query.After, list, 1);
+
         var users = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (search is not null)
         {
-            var term = query.Search.Trim();
-            users = users.Where(u => u.UserName!.Contains(term) || u.DisplayName.Contains(term));
+            users = users.Where(u => u.UserName!.Contains(search) || u.DisplayName.Contains(search));
         }
 
         if (query.UnitId is { } unitId)
@@ -26,8 +35,17 @@ internal sealed class ListUsersHandler(IdentityDbContext db, ICurrentUser curren
             users = users.Where(u => u.UnitId == unitId);
         }
 
-        var total = await users.CountAsync(cancellationToken);
-        var items = await db.SummariesAsync(users.OrderBy(u => u.UserName).Skip((page - 1) * size).Take(size), cancellationToken);
-        return new PagedResult<UserSummary>(items.OrderBy(u => u.UserName, StringComparer.Ordinal).ToList(), page, size, total);
+        // The normalised name is unique and indexed (Identity's UserNameIndex): a stable order with no tie-break.
+        if (after is not null)
+        {
+            var last = after.Text(0);
+            users = users.Where(u => string.Compare(u.NormalizedUserName, last) > 0);
+        }
+
+        var keys = await users.OrderBy(u => u.NormalizedUserName).Select(u => new { u.Id, u.NormalizedUserName }).Take(size + 1).ToListAsync(cancellationToken);
+        var page = KeysetPage.From(keys, size, k => PageCursor.Encode(list, k.NormalizedUserName!));
+        var ids = page.Items.Select(k => k.Id).ToList();
+        var summaries = (await db.SummariesAsync(db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)), cancellationToken)).ToDictionary(s => s.Id);
+        return page.Select(k => summaries[k.Id]);
     }
 }

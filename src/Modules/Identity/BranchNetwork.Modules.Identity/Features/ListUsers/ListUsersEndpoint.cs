@@ -10,8 +10,8 @@ namespace BranchNetwork.Modules.Identity.Features.ListUsers;
 internal static class ListUsersEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/users", async Task<Ok<PagedResult<UserSummary>>> (string? search, Guid? unitId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListUsersQuery(search, unitId, page, pageSize), ct)))
+        api.MapGet("/users", async Task<Ok<KeysetPage<UserSummary>>> (string? search, Guid? unitId, string? after, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListUsersQuery(search, unitId, after, pageSize), ct)))
             .WithName("ListUsers")
-            .WithSummary("Users, paged and filtered (SystemAdmin, SecurityAdmin).");
+            .WithSummary("Users by user name, filtered, one keyset page at a time: pass nextCursor as after (SystemAdmin, SecurityAdmin).");
 }

@@ -2,6 +2,7 @@ using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.MoveUser;
 
 /// <summary>Moves a user to another unit; the organisational scope follows at the next request.</summary>
+[AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record MoveUserCommand(Guid UserId, Guid UnitId, string? Position) : ICommand<UserSummary>;
 
 internal sealed class MoveUserValidator : AbstractValidator<MoveUserCommand>
@@ -20,11 +22,10 @@ internal sealed class MoveUserValidator : AbstractValidator<MoveUserCommand>
     }
 }
 
-internal sealed class MoveUserHandler(IdentityDbContext db, ICurrentUser currentUser, IStringLocalizer<IdentityText> text) : ICommandHandler<MoveUserCommand, UserSummary>
+internal sealed class MoveUserHandler(IdentityDbContext db, IStringLocalizer<IdentityText> text) : ICommandHandler<MoveUserCommand, UserSummary>
 {
     public async ValueTask<UserSummary> Handle(MoveUserCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
         var user = await db.GetUserOr404Async(command.UserId, text, cancellationToken);
         var unit = await db.GetUnitOr404Async(command.UnitId, text, cancellationToken);
         user.UnitId = unit.Id;

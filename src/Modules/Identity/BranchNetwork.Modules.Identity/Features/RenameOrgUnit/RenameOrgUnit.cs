@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.RenameOrgUnit;
 
 /// <summary>Renames a unit. <see cref="Version"/> is the version the editor saw: a stale one is a 409, never a lost update.</summary>
+[AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record RenameOrgUnitCommand(Guid UnitId, string Name, long Version) : ICommand<OrgUnitInfoWithVersion>;
 
 internal sealed record OrgUnitInfoWithVersion(Guid Id, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, long Version);
@@ -25,12 +27,11 @@ internal sealed class RenameOrgUnitValidator : AbstractValidator<RenameOrgUnitCo
     }
 }
 
-internal sealed class RenameOrgUnitHandler(IdentityDbContext db, ICurrentUser currentUser, IStringLocalizer<IdentityText> text)
+internal sealed class RenameOrgUnitHandler(IdentityDbContext db, IStringLocalizer<IdentityText> text)
     : ICommandHandler<RenameOrgUnitCommand, OrgUnitInfoWithVersion>
 {
     public async ValueTask<OrgUnitInfoWithVersion> Handle(RenameOrgUnitCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == command.UnitId, cancellationToken)
             ?? throw new NotFoundException("identity.unit_not_found", text["UnitNotFound"]);
 

@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Identity.Features.ResetPassword;
 
 /// <summary>SystemAdmin sets a new password (e.g. after a user forgot it); any lockout is lifted.</summary>
+[AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record ResetPasswordCommand(Guid UserId, string NewPassword) : ICommand<UserSummary>;
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
@@ -18,12 +20,11 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCo
     public ResetPasswordValidator() => RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(128);
 }
 
-internal sealed class ResetPasswordHandler(IdentityDbContext db, UserManager<BankUser> users, ICurrentUser currentUser, IStringLocalizer<IdentityText> text)
+internal sealed class ResetPasswordHandler(IdentityDbContext db, UserManager<BankUser> users, IStringLocalizer<IdentityText> text)
     : ICommandHandler<ResetPasswordCommand, UserSummary>
 {
     public async ValueTask<UserSummary> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.SystemAdmin);
         var user = await db.GetUserOr404Async(command.UserId, text, cancellationToken);
         foreach (var validator in users.PasswordValidators)
         {

@@ -2,6 +2,7 @@ using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Data;
 using BranchNetwork.Modules.Notifications.Features.PublishAnnouncement;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,30 +12,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Notifications.Features.ListAnnouncements;
 
-/// <summary>Announcements already sent, newest first, for the people who write them.</summary>
-internal sealed record ListAnnouncementsQuery(int? Page, int? PageSize) : IQuery<PagedResult<AnnouncementSummary>>;
+/// <summary>Announcements already sent, newest first, for the people who write them (keyset: they accumulate for years).</summary>
+[AllowedRoles(BankRoles.HeadOfficeSupervisor, BankRoles.SystemAdmin)]
+internal sealed record ListAnnouncementsQuery(string? After, int? PageSize) : IQuery<KeysetPage<AnnouncementSummary>>;
 
-internal sealed class ListAnnouncementsHandler(NotificationsDbContext db, ICurrentUser currentUser) : IQueryHandler<ListAnnouncementsQuery, PagedResult<AnnouncementSummary>>
+internal sealed class ListAnnouncementsHandler(NotificationsDbContext db) : IQueryHandler<ListAnnouncementsQuery, KeysetPage<AnnouncementSummary>>
 {
-    public async ValueTask<PagedResult<AnnouncementSummary>> Handle(ListAnnouncementsQuery query, CancellationToken cancellationToken)
+    private const string List = "notifications.announcements";
+
+    public async ValueTask<KeysetPage<AnnouncementSummary>> Handle(ListAnnouncementsQuery query, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.HeadOfficeSupervisor, BankRoles.SystemAdmin);
-        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
-        var total = await db.Announcements.CountAsync(cancellationToken);
-        var items = await db.Announcements.AsNoTracking()
+        var size = Paging.NormalizeSize(query.PageSize);
+        var after = PageCursor.Decode(query.After, List, 2);
+        var announcements = db.Announcements.AsNoTracking();
+        if (after is not null)
+        {
+            var (time, id) = (after.Time(0), after.Id(1));
+            announcements = announcements.Where(a => a.CreatedAtUtc < time || (a.CreatedAtUtc == time && a.Id.CompareTo(id) < 0));
+        }
+
+        var items = await announcements
             .OrderByDescending(a => a.CreatedAtUtc)
-            .Skip((page - 1) * size).Take(size)
+            .ThenByDescending(a => a.Id)
+            .Take(size + 1)
             .Select(a => new AnnouncementSummary(a.Id, a.Title, a.Body, a.AuthorName, a.UnitId, a.Role, a.CreatedAtUtc))
             .ToListAsync(cancellationToken);
-        return new PagedResult<AnnouncementSummary>(items, page, size, total);
+        return KeysetPage.From(items, size, last => PageCursor.Encode(List, last.CreatedAt, last.Id));
     }
 }
 
 internal static class ListAnnouncementsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/announcements", async Task<Ok<PagedResult<AnnouncementSummary>>> (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListAnnouncementsQuery(page, pageSize), ct)))
+        api.MapGet("/announcements", async Task<Ok<KeysetPage<AnnouncementSummary>>> (string? after, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAnnouncementsQuery(after, pageSize), ct)))
             .WithName("ListAnnouncements")
-            .WithSummary("Announcements sent, newest first (HeadOfficeSupervisor, SystemAdmin).");
+            .WithSummary("Announcements sent, newest first, one keyset page at a time: pass nextCursor as after (HeadOfficeSupervisor, SystemAdmin).");
 }

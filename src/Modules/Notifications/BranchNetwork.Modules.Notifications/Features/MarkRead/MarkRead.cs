@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Notifications.Features.ListNotifications;
 using BranchNetwork.Modules.Notifications.Hubs;
 using BranchNetwork.Modules.Notifications.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Notifications.Features.MarkRead;
 
 /// <summary>Marks one notification (or, with no id, all) of the signed-in user read. Another user's notification is a 404.</summary>
+[AnySignedInUser]
 internal sealed record MarkReadCommand(Guid? NotificationId) : ICommand<UnreadCount>;
 
 internal sealed class MarkReadHandler(NotificationsDbContext db, ICurrentUser currentUser, IClock clock, NotificationPusher pusher, IStringLocalizer<NotificationsText> text)

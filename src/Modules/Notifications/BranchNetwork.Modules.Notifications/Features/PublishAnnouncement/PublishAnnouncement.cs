@@ -5,6 +5,7 @@ using BranchNetwork.Modules.Notifications.Data;
 using BranchNetwork.Modules.Notifications.Domain;
 using BranchNetwork.Modules.Notifications.Resources;
 using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
 using Ganss.Xss;
 using Mediator;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Notifications.Features.PublishAnnouncement;
 
 /// <summary>An announcement (分行通知). No audience means every user; a unit includes its children; a role narrows it.</summary>
+[AllowedRoles(BankRoles.HeadOfficeSupervisor, BankRoles.SystemAdmin)]
 internal sealed record PublishAnnouncementCommand(string Title, string Body, Guid? UnitId, string? Role) : ICommand<AnnouncementSummary>;
 
 internal sealed record AnnouncementSummary(Guid Id, string Title, string Body, string AuthorName, Guid? UnitId, string? Role, DateTime CreatedAt);
@@ -40,7 +42,6 @@ internal sealed class PublishAnnouncementHandler(
 {
     public async ValueTask<AnnouncementSummary> Handle(PublishAnnouncementCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureAnyRole(BankRoles.HeadOfficeSupervisor, BankRoles.SystemAdmin);
         var body = sanitizer.Sanitize(command.Body).Trim();
         if (body.Length == 0)
         {

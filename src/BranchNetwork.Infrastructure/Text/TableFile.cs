@@ -1,13 +1,16 @@
-using BranchNetwork.Infrastructure.Text;
-using BranchNetwork.Modules.Assessment.Resources;
+using System.Globalization;
+using System.Text;
 using BranchNetwork.SharedKernel.Errors;
 using Microsoft.Extensions.Localization;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
-namespace BranchNetwork.Modules.Assessment.Features.Shared;
+namespace BranchNetwork.Infrastructure.Text;
 
-/// <summary>An uploaded sheet as rows of text cells, header row first: .xlsx (detected by content) or CSV in UTF-8 or GB18030.</summary>
-internal static class TableFile
+/// <summary>
+/// Tables exchanged with bank staff, for every module: an uploaded sheet as rows of text cells, header row
+/// first (.xlsx detected by content, or CSV in UTF-8 or GB18030), and tables written back as .xlsx or CSV.
+/// </summary>
+public static class TableFile
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
@@ -51,16 +54,56 @@ internal static class TableFile
     public static bool IsBlank(string[] row) => row.All(string.IsNullOrWhiteSpace);
 
     public static string Cell(string[] row, int index) => index >= 0 && index < row.Length ? row[index] : "";
+
+    /// <summary>
+    /// CSV as Excel on Chinese Windows opens it: UTF-8 with a BOM, CRLF line ends (RFC 4180). Decimals are
+    /// written with two places; a cell that Excel would run as a formula (= + - @) is quoted, and = + @ get
+    /// a leading apostrophe.
+    /// </summary>
+    public static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var csv = new StringBuilder();
+        csv.Append(string.Join(',', headers.Select(Quote))).Append("\r\n");
+        foreach (var row in rows)
+        {
+            csv.Append(string.Join(',', row.Select(v => Quote(v is decimal d ? d.ToString("0.00", CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "")))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>One sheet of an .xlsx workbook with <paramref name="headers"/> as its first row.</summary>
+    public static async Task<byte[]> WriteXlsxAsync(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, string sheetName, CancellationToken cancellationToken)
+    {
+        var sheet = rows.Select(row =>
+        {
+            var record = new Dictionary<string, object?>(headers.Count);
+            for (var n = 0; n < headers.Count; n++)
+            {
+                record[headers[n]] = n < row.Count ? row[n] : null;
+            }
+
+            return record;
+        }).ToList();
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: sheetName, cancellationToken: cancellationToken);
+        return stream.ToArray();
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
+            ? "\"" + (value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('@') ? "'" : "") + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
 }
 
 /// <summary>The upload looked like a workbook but could not be read as one.</summary>
-internal sealed class UnreadableFileException(Exception inner) : Exception("The file is not a readable .xlsx workbook.", inner);
+public sealed class UnreadableFileException(Exception inner) : Exception("The file is not a readable .xlsx workbook.", inner);
 
 /// <summary>
 /// Rows of an import with columns mapped to field names through header aliases (Chinese or English);
 /// errors are collected as <c>row{N}.{field}</c> (N = line in the file, header = 1) so the import is all or nothing.
 /// </summary>
-internal sealed class ImportRows
+public sealed class ImportRows
 {
     private readonly Dictionary<string, List<string>> errors = [];
 
@@ -72,8 +115,11 @@ internal sealed class ImportRows
 
     public IReadOnlyDictionary<string, string[]> Errors => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
-    /// <summary>Null when a required column is missing (the caller reports it on <c>file</c>).</summary>
-    public static ImportRows? Read(byte[] content, IReadOnlyDictionary<string, string[]> columns, IStringLocalizer<AssessmentText> text, out string? missingColumn)
+    /// <summary>
+    /// Null when a required column is missing (the caller reports it on <c>file</c>). An unreadable workbook is
+    /// a 400 on <c>file</c> with the module's <c>ImportUnreadable</c> text from <paramref name="text"/>.
+    /// </summary>
+    public static ImportRows? Read(byte[] content, IReadOnlyDictionary<string, string[]> columns, IStringLocalizer text, out string? missingColumn)
     {
         List<string[]> table;
         try

@@ -1,14 +1,16 @@
-using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.SharedKernel.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
-namespace BranchNetwork.Modules.Assessment.Features.Shared;
+namespace BranchNetwork.Infrastructure.Text;
 
-internal static class UploadedFile
+public static class UploadedFile
 {
-    /// <summary>The multipart field <c>file</c>, bounded in size; a missing or empty file is a 400 on <c>file</c>.</summary>
-    public static async Task<byte[]> ReadAsync(HttpRequest request, IStringLocalizer<AssessmentText> text, CancellationToken ct)
+    /// <summary>
+    /// The multipart field <c>file</c>, bounded to <see cref="TableFile.MaxBytes"/>; a missing, empty or too large
+    /// file is a 400 on <c>file</c> with the module's <c>ImportNeedsFile</c> / <c>ImportFileSize</c> text.
+    /// </summary>
+    public static async Task<byte[]> ReadAsync(HttpRequest request, IStringLocalizer text, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {

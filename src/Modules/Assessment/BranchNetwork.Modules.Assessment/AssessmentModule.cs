@@ -110,7 +110,7 @@ internal sealed class AssessmentModule : IModule
         new(
             EvaluateWarningsJob.Id,
             configuration["Assessment:WarningsCron"] is { Length: > 0 } cron ? cron : EvaluateWarningsJob.DefaultCron,
-            configuration["Assessment:WarningsTimeZone"] is { Length: > 0 } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : BankCalendar.Zone,
+            configuration["Assessment:WarningsTimeZone"] is { Length: > 0 } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : SharedKernel.BankCalendar.Zone,
             (services, ct) => services.GetRequiredService<EvaluateWarningsJob>().RunAsync(ct)),
     ];
 

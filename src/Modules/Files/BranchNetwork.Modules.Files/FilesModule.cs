@@ -1,5 +1,6 @@
 using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.SharedKernel;
 using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Files.Data;
 using BranchNetwork.Modules.Files.Features.DownloadFile;
@@ -10,6 +11,7 @@ using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BranchNetwork.Modules.Files;

@@ -5,12 +5,9 @@ using BranchNetwork.SharedKernel.Errors;
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 /// <summary>
-/// One page of a list that can grow without bound, newest first. <see cref="Next"/> is the cursor of the following
-/// page (send it back as <c>after</c>), null on the last page. Order is stable: creation time, then id, both descending.
+/// Keyset paging on (CreatedAtUtc, Id) descending into the platform's <see cref="KeysetPage{T}"/>: a page costs the
+/// same however deep it is; <c>nextCursor</c> is sent back as <c>after</c>.
 /// </summary>
-internal sealed record KeysetPage<T>(IReadOnlyList<T> Items, string? Next);
-
-/// <summary>Keyset paging on (CreatedAtUtc, Id) descending: a page costs the same however deep it is.</summary>
 internal static class Keyset
 {
     /// <summary>The rows after <paramref name="after"/> (a cursor from a previous page); the caller orders newest first.</summary>
@@ -29,14 +26,11 @@ internal static class Keyset
     /// <summary>Reads one more row than the page holds to know whether another page follows.</summary>
     public static KeysetPage<TDto> Page<TDto>(IReadOnlyList<TDto> fetched, int size, Func<TDto, (DateTime At, Guid Id)> keyOf)
     {
-        if (fetched.Count <= size)
+        return KeysetPage.From(fetched, size, last =>
         {
-            return new KeysetPage<TDto>(fetched, null);
-        }
-
-        var items = fetched.Take(size).ToList();
-        var (at, id) = keyOf(items[^1]);
-        return new KeysetPage<TDto>(items, Cursor(at, id));
+            var (at, id) = keyOf(last);
+            return Cursor(at, id);
+        });
     }
 
     public static int Size(int? pageSize) => Paging.Normalize(1, pageSize).PageSize;

@@ -69,26 +69,13 @@ internal static partial class SliceRules
 
 public sealed class SliceRuleTests
 {
-    /// <summary>
-    /// Modules not yet moved onto the kit (issue 8): today Identity's start-up seeding uses the token slice, and several
-    /// Notifications slices use each other's read models. Their owners move the shared parts to Features/Shared and take
-    /// the module off this list; every other module (Assessment, and each new one) is held to the rule now.
-    /// </summary>
-    private static readonly string[] NotYetOnTheKit = ["Identity", "Notifications"];
-
     [Fact]
     public void No_slice_of_a_module_uses_another_slice()
     {
-        foreach (var module in Solution.Modules.Where(m => !NotYetOnTheKit.Contains(Solution.ModuleName(m))))
+        foreach (var module in Solution.Modules)
         {
             Assert.Empty(SliceRules.SlicesUsingOtherSlices(Types.InAssembly(module)));
         }
-    }
-
-    [Fact]
-    public void Assessment_is_held_to_the_slice_rule()
-    {
-        Assert.Contains(Solution.Modules, m => Solution.ModuleName(m) == "Assessment" && !NotYetOnTheKit.Contains("Assessment"));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class ConcurrentSaveTests(ConcurrentSaveApp app) : IClassFixture<C
     [Trait("Spec", "AS-4")]
     public async Task Two_users_saving_the_same_progress_cell_at_once_one_sees_the_conflict_message_and_the_page_still_works()
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")))
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(app.Clock.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")))
             .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var supervisor = await app.SignedInPageAsync("supervisor");
         await OpenDemoSheetAsync(supervisor, "SB07", "支行07");

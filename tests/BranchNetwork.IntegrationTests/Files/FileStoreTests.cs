@@ -59,14 +59,14 @@ public sealed class DiskFileStoreTests(FilesFactory app) : IClassFixture<FilesFa
             pending = await AddPendingAsync(db, disk);
             fresh = await AddPendingAsync(db, disk);
             // Two days old: the sweep's cut-off is 24 hours. The attached file is as old and must stay.
-            await db.Files.Where(f => f.Id == pending || f.Id == attached).ExecuteUpdateAsync(s => s.SetProperty(f => f.CreatedAtUtc, DateTime.UtcNow.AddDays(-2)));
+            await db.Files.Where(f => f.Id == pending || f.Id == attached).ExecuteUpdateAsync(s => s.SetProperty(f => f.CreatedAtUtc, app.Clock.UtcNow.AddDays(-2)));
         }
 
         var stray = Guid.NewGuid();
         var strayPath = Path.Combine(app.FilesFolder, stray.ToString("N")[..2], stray.ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(strayPath)!);
         await File.WriteAllBytesAsync(strayPath, [1, 2, 3]);
-        File.SetLastWriteTimeUtc(strayPath, DateTime.UtcNow.AddDays(-2));
+        File.SetLastWriteTimeUtc(strayPath, app.Clock.UtcNow.AddDays(-2));
 
         using (var scope = app.Services.CreateScope())
         {

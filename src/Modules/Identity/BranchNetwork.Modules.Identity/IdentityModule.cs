@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Identity.Features.Shared;
 using BranchNetwork.Modules.Identity.Jobs;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Data;
@@ -113,7 +114,7 @@ internal sealed class IdentityModule : IModule
         services.AddScoped<PruneTokensJob>();
 
         var signInPermits = builder.Configuration.GetValue("RateLimiting:SignInPermitsPerMinute", 20);
-        services.AddRateLimiter(options => options.AddPolicy(ConnectEndpoints.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+        services.AddRateLimiter(options => options.AddPolicy(SignInPolicies.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "local",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) })));
     }

@@ -26,6 +26,7 @@ internal static class AssessmentHomeCards
 /// scheme, the task admin's draft schemes. Each card is filled only for a user holding its role.
 /// </summary>
 [AllowedRoles(BankRoles.SubBranchHead, BankRoles.HeadOfficeSupervisor, BankRoles.TaskAdmin)]
+[BoundedList("one figure per home card the module contributes")]
 internal sealed record GetHomeFiguresQuery(IReadOnlyCollection<string> CardKeys) : IQuery<IReadOnlyList<HomeFigure>>;
 
 internal sealed class GetHomeFiguresHandler(

@@ -12,6 +12,7 @@ internal sealed record BusinessLineOption(Guid Id, string Code, string Name);
 /// from <c>GET /api/identity/units</c>, so this query has no endpoint of its own. The bank has a handful of lines: one list.
 /// </summary>
 [AnySignedInUser]
+[BoundedList("head office's business lines: a handful per branch")]
 internal sealed record ListBusinessLinesQuery : IQuery<IReadOnlyList<BusinessLineOption>>;
 
 internal sealed class ListBusinessLinesHandler(IOrganisationDirectory directory, ICurrentUser user) : IQueryHandler<ListBusinessLinesQuery, IReadOnlyList<BusinessLineOption>>

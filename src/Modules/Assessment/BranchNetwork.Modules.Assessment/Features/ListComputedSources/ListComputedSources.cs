@@ -12,6 +12,7 @@ internal sealed record ComputedSourceDto(string Key, string DisplayName);
 
 /// <summary>The sources other modules registered in code: a short, fixed set, so one list.</summary>
 [AnySignedInUser]
+[BoundedList("sources registered in code: a short fixed set")]
 internal sealed record ListComputedSourcesQuery : IQuery<IReadOnlyList<ComputedSourceDto>>;
 
 internal sealed class ListComputedSourcesHandler(IEnumerable<IComputedIndicatorSource> sources) : IQueryHandler<ListComputedSourcesQuery, IReadOnlyList<ComputedSourceDto>>

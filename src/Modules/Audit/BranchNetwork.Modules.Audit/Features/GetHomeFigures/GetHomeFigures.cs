@@ -14,6 +14,7 @@ namespace BranchNetwork.Modules.Audit.Features.GetHomeFigures;
 
 /// <summary>The auditor's home card (SPEC §9): today's access-log entries (China day), with the denials and failed sign-ins among them.</summary>
 [AllowedRoles(BankRoles.Auditor)]
+[BoundedList("one figure per home card the module contributes")]
 internal sealed record GetHomeFiguresQuery(IReadOnlyCollection<string> CardKeys) : IQuery<IReadOnlyList<HomeFigure>>;
 
 internal sealed class GetHomeFiguresHandler(AuditDbContext db, ICurrentUser currentUser, IClock clock, IStringLocalizer<AuditText> text)

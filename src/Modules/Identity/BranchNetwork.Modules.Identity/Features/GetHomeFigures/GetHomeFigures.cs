@@ -19,6 +19,7 @@ internal static class IdentityHomeFigures
 
 /// <summary>The administrators' home cards (SPEC §9): active users and the org tree, as live counts.</summary>
 [AllowedRoles(BankRoles.SystemAdmin, BankRoles.SecurityAdmin)]
+[BoundedList("one figure per home card the module contributes")]
 internal sealed record GetHomeFiguresQuery(IReadOnlyCollection<string> CardKeys) : IQuery<IReadOnlyList<HomeFigure>>;
 
 internal sealed class GetHomeFiguresHandler(IdentityDbContext db, ICurrentUser currentUser, IStringLocalizer<IdentityText> text)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Identity.Domain;
+using BranchNetwork.Modules.Identity.Features.Shared;
 using BranchNetwork.Modules.Identity.Services;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -18,11 +19,9 @@ namespace BranchNetwork.Modules.Identity.Features.IssueTokens;
 /// <summary>The passthrough endpoints of the OpenIddict server: /connect/token and /connect/authorize.</summary>
 internal static class ConnectEndpoints
 {
-    public const string SignInRateLimit = "sign-in";
-
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)ExchangeAsync).RequireRateLimiting(SignInRateLimit).ExcludeFromDescription().DisableAntiforgery();
+        endpoints.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)ExchangeAsync).RequireRateLimiting(SignInPolicies.RateLimit).ExcludeFromDescription().DisableAntiforgery();
         endpoints.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)AuthorizeAsync).ExcludeFromDescription().DisableAntiforgery();
     }
 

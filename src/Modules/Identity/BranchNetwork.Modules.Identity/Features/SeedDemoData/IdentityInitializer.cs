@@ -1,6 +1,6 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Domain;
-using BranchNetwork.Modules.Identity.Features.IssueTokens;
+using BranchNetwork.Modules.Identity.Features.Shared;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Identity.Domain;
-using BranchNetwork.Modules.Identity.Features.IssueTokens;
+using BranchNetwork.Modules.Identity.Features.Shared;
 using BranchNetwork.Modules.Identity.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -23,9 +23,9 @@ internal static class AccountEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/account").WithTags("Account").ExcludeFromDescription();
-        account.MapPost("/login", LoginAsync).RequireRateLimiting(ConnectEndpoints.SignInRateLimit);
-        account.MapPost("/login-2fa", LoginTwoFactorAsync).RequireRateLimiting(ConnectEndpoints.SignInRateLimit);
-        account.MapPost("/enrol-2fa", EnrolTwoFactorAsync).RequireRateLimiting(ConnectEndpoints.SignInRateLimit);
+        account.MapPost("/login", LoginAsync).RequireRateLimiting(SignInPolicies.RateLimit);
+        account.MapPost("/login-2fa", LoginTwoFactorAsync).RequireRateLimiting(SignInPolicies.RateLimit);
+        account.MapPost("/enrol-2fa", EnrolTwoFactorAsync).RequireRateLimiting(SignInPolicies.RateLimit);
         account.MapPost("/logout", LogoutAsync);
     }
 

@@ -12,6 +12,7 @@ namespace BranchNetwork.Modules.Notifications.Features.GetHomeFigures;
 
 /// <summary>Everyone's home card: how many notifications wait unread in the inbox.</summary>
 [AnySignedInUser]
+[BoundedList("one figure per home card the module contributes")]
 internal sealed record GetHomeFiguresQuery(IReadOnlyCollection<string> CardKeys) : IQuery<IReadOnlyList<HomeFigure>>;
 
 internal sealed class GetHomeFiguresHandler(NotificationsDbContext db, ICurrentUser currentUser, IStringLocalizer<NotificationsText> text)

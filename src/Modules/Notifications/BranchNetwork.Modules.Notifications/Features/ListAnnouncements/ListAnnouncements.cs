@@ -1,6 +1,6 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Data;
-using BranchNetwork.Modules.Notifications.Features.PublishAnnouncement;
+using BranchNetwork.Modules.Notifications.Features.Shared;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Authorization;
 using Mediator;

@@ -1,6 +1,7 @@
 using BranchNetwork.Modules.Notifications.Contracts;
 using BranchNetwork.Modules.Notifications.Data;
 using BranchNetwork.Modules.Notifications.Domain;
+using BranchNetwork.Modules.Notifications.Features.Shared;
 using BranchNetwork.Modules.Notifications.Services;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Authorization;
@@ -70,8 +71,6 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db, ICurre
         return await db.Notifications.CountAsync(n => n.RecipientId == userId && n.ReadAtUtc == null, cancellationToken);
     }
 }
-
-internal sealed record UnreadCount(int Count);
 
 internal static class ListNotificationsEndpoint
 {

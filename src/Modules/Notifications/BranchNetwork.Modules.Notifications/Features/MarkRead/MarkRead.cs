@@ -1,5 +1,5 @@
 using BranchNetwork.Modules.Notifications.Data;
-using BranchNetwork.Modules.Notifications.Features.ListNotifications;
+using BranchNetwork.Modules.Notifications.Features.Shared;
 using BranchNetwork.Modules.Notifications.Hubs;
 using BranchNetwork.Modules.Notifications.Resources;
 using BranchNetwork.SharedKernel;

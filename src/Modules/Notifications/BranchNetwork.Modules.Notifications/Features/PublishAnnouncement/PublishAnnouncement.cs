@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Contracts;
 using BranchNetwork.Modules.Notifications.Data;
 using BranchNetwork.Modules.Notifications.Domain;
+using BranchNetwork.Modules.Notifications.Features.Shared;
 using BranchNetwork.Modules.Notifications.Resources;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Authorization;
@@ -16,8 +17,6 @@ namespace BranchNetwork.Modules.Notifications.Features.PublishAnnouncement;
 /// <summary>An announcement (分行通知). No audience means every user; a unit includes its children; a role narrows it.</summary>
 [AllowedRoles(BankRoles.HeadOfficeSupervisor, BankRoles.SystemAdmin)]
 internal sealed record PublishAnnouncementCommand(string Title, string Body, Guid? UnitId, string? Role) : ICommand<AnnouncementSummary>;
-
-internal sealed record AnnouncementSummary(Guid Id, string Title, string Body, string AuthorName, Guid? UnitId, string? Role, DateTime CreatedAt);
 
 internal sealed class PublishAnnouncementValidator : AbstractValidator<PublishAnnouncementCommand>
 {

@@ -1,3 +1,4 @@
+using BranchNetwork.Modules.Notifications.Features.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

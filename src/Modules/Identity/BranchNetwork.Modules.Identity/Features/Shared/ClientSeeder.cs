@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace BranchNetwork.Modules.Identity.Features.IssueTokens;
+namespace BranchNetwork.Modules.Identity.Features.Shared;
 
 /// <summary>Registers the first-party clients. Runs at every start; only adds what is missing.</summary>
 internal sealed class ClientSeeder(IOpenIddictApplicationManager applications, IHostEnvironment environment, IConfiguration configuration)

@@ -1,9 +1,9 @@
-using BranchNetwork.SharedKernel;
 using BranchNetwork.Modules.Assessment;
 using BranchNetwork.Modules.Audit;
 using BranchNetwork.Modules.Files;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
+using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Modules;
 
 namespace BranchNetwork.Host;

@@ -1,4 +1,6 @@
 using BranchNetwork.Modules.Identity.Pages.Account;
+using BranchNetwork.SharedKernel;
+using BranchNetwork.SharedKernel.Authorization;
 
 // Deliberate violations, only here to show that each rule can fail. Never copy these.
 namespace BranchNetwork.ArchitectureTests.Fixtures.ModuleReachingIntoIdentity
@@ -41,8 +43,6 @@ namespace BranchNetwork.ArchitectureTests.Fixtures.PublicInModule
 
 namespace BranchNetwork.ArchitectureTests.Fixtures.Requests
 {
-    using BranchNetwork.SharedKernel.Authorization;
-
     internal sealed record UndeclaredQuery : Mediator.IQuery<int>;
 
     [AnySignedInUser]
@@ -58,8 +58,6 @@ namespace BranchNetwork.ArchitectureTests.Fixtures.Requests
 
 namespace BranchNetwork.ArchitectureTests.Fixtures.Paging
 {
-    using BranchNetwork.SharedKernel;
-
     internal sealed record PlainListQuery : Mediator.IQuery<List<string>>;
 
     internal sealed record ItemsWrapper(IReadOnlyList<string> Items, int Total);

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace BranchNetwork.Testing;
 
 /// <summary>

@@ -113,7 +113,11 @@ public sealed class AppealEvidenceTests(FilesFactory app) : IClassFixture<FilesF
         var scheme = await AssessmentApi.PublishedSchemeAsync(app, [("存款", 100m, false)]);
         var filed = await (await app.ClientForAsync(head)).PostAsJsonAsync("/api/assessment/appeals", new
         {
-            schemeId = scheme.Id, subBranchId = scheme.SubBranches[subBranch], kind = "Score", reason = "系统故障三天无法办理业务", requestedValue = 3m,
+            schemeId = scheme.Id,
+            subBranchId = scheme.SubBranches[subBranch],
+            kind = "Score",
+            reason = "系统故障三天无法办理业务",
+            requestedValue = 3m,
         });
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         return (await filed.JsonAsync()).GetProperty("id").GetGuid();

@@ -21,8 +21,12 @@ public sealed class AppealTests(BranchNetworkFactory app) : IClassFixture<Branch
         var head01 = await app.ClientForAsync("head01");
         var filed = await head01.PostAsJsonAsync("/api/assessment/appeals", new
         {
-            schemeId = scheme.Id, subBranchId = scheme.SubBranches["SB01"], kind = "Target", indicatorId = scheme.Indicators["存款"],
-            reason = "辖内最大企业客户搬迁,存款目标应按 80 核定", requestedValue = 80m,
+            schemeId = scheme.Id,
+            subBranchId = scheme.SubBranches["SB01"],
+            kind = "Target",
+            indicatorId = scheme.Indicators["存款"],
+            reason = "辖内最大企业客户搬迁,存款目标应按 80 核定",
+            requestedValue = 80m,
         });
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var appeal = await filed.JsonAsync();

@@ -32,7 +32,16 @@ internal static class AssessmentApi
     {
         var response = await taskAdmin.PostAsJsonAsync("/api/assessment/indicators", new
         {
-            code, name, unit = "万元", direction, dataSource, computedSourceKey, ruleKind, minimumCompletion, bands, allowSubBranchEntry,
+            code,
+            name,
+            unit = "万元",
+            direction,
+            dataSource,
+            computedSourceKey,
+            ruleKind,
+            minimumCompletion,
+            bands,
+            allowSubBranchEntry,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetGuid();
@@ -41,7 +50,11 @@ internal static class AssessmentApi
     public static Task<HttpResponseMessage> CreateSchemeAsync(this HttpClient taskAdmin, string name, DateOnly start, DateOnly end, params (Guid Id, decimal Weight)[] indicators) =>
         taskAdmin.PostAsJsonAsync("/api/assessment/schemes", new
         {
-            name, periodKind = "Custom", startDate = start, endDate = end, kind = "Comprehensive",
+            name,
+            periodKind = "Custom",
+            startDate = start,
+            endDate = end,
+            kind = "Comprehensive",
             indicators = indicators.Select(i => new { indicatorId = i.Id, weight = i.Weight }).ToArray(),
         });
 

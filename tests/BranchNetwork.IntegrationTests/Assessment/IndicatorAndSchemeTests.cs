@@ -142,7 +142,12 @@ public sealed class IndicatorAndSchemeTests(BranchNetworkFactory app) : IClassFi
         var seen = await admin.VersionAsync(scheme.Id);
         object Edit(string name, long version) => new
         {
-            name, periodKind = "Custom", startDate = scheme.Start, endDate = scheme.End, kind = "Comprehensive", version,
+            name,
+            periodKind = "Custom",
+            startDate = scheme.Start,
+            endDate = scheme.End,
+            kind = "Comprehensive",
+            version,
             indicators = new[] { new { indicatorId = scheme.Indicators["理财销售"], weight = 60m }, new { indicatorId = scheme.Indicators["代发工资"], weight = 40m } },
         };
 
@@ -175,7 +180,12 @@ public sealed class IndicatorAndSchemeTests(BranchNetworkFactory app) : IClassFi
         var version = await admin.VersionAsync(scheme.Id);
         var edited = await admin.PutAsJsonAsync($"/api/assessment/schemes/{scheme.Id}", new
         {
-            name = "缺目标", periodKind = "Custom", startDate = scheme.Start, endDate = scheme.End, kind = "Comprehensive", version,
+            name = "缺目标",
+            periodKind = "Custom",
+            startDate = scheme.Start,
+            endDate = scheme.End,
+            kind = "Comprehensive",
+            version,
             indicators = new[] { new { indicatorId = scheme.Indicators["信用卡"], weight = 70m }, new { indicatorId = newIndicator, weight = 30m } },
         });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using BranchNetwork.IntegrationTests.Notifications;
 using BranchNetwork.Testing;
 

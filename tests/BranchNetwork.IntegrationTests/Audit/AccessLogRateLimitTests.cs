@@ -1,5 +1,4 @@
 using System.Net;
-using BranchNetwork.Testing;
 using static BranchNetwork.IntegrationTests.Audit.AccessLogApi;
 
 namespace BranchNetwork.IntegrationTests.Audit;

@@ -1,8 +1,8 @@
+using System.Threading.Channels;
 using BranchNetwork.Modules.Notifications.Contracts;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using System.Threading.Channels;
 
 namespace BranchNetwork.IntegrationTests.Notifications;
 

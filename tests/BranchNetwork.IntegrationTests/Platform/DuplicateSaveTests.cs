@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using BranchNetwork.IntegrationTests.Assessment;
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.IntegrationTests.Assessment;
 using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Testing;
@@ -48,7 +48,12 @@ public sealed class DuplicateSaveTests(BranchNetworkFactory app) : IClassFixture
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => taskAdmin.PostAsJsonAsync("/api/assessment/indicators", new
         {
-            code, name = "并发新增存款", unit = "万元", direction = "HigherIsBetter", dataSource = "Manual", ruleKind = "Ratio",
+            code,
+            name = "并发新增存款",
+            unit = "万元",
+            direction = "HigherIsBetter",
+            dataSource = "Manual",
+            ruleKind = "Ratio",
         })));
 
         // The loser of a race learns it from the index (409) or from the check before the save (400 on the code field).

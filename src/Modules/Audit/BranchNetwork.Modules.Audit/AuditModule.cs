@@ -1,7 +1,6 @@
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Audit.Contracts;
-using BranchNetwork.Modules.Audit.Data;
 using BranchNetwork.Modules.Audit.Features.GetHomeFigures;
 using BranchNetwork.Modules.Audit.Features.ListAccessLog;
 using BranchNetwork.Modules.Audit.Features.RecordAccess;

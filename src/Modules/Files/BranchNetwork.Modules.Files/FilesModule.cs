@@ -1,8 +1,5 @@
-using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Infrastructure.Persistence;
-using BranchNetwork.SharedKernel;
 using BranchNetwork.Modules.Files.Contracts;
-using BranchNetwork.Modules.Files.Data;
 using BranchNetwork.Modules.Files.Features.DownloadFile;
 using BranchNetwork.Modules.Files.Jobs;
 using BranchNetwork.Modules.Files.Storage;

@@ -1,6 +1,3 @@
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Errors;
-
 namespace BranchNetwork.Modules.Assessment.Domain;
 
 /// <summary>

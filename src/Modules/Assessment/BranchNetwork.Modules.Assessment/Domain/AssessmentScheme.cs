@@ -1,6 +1,3 @@
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Errors;
-
 namespace BranchNetwork.Modules.Assessment.Domain;
 
 /// <summary>What a TaskAdmin defines for a scheme (period, kind, bands, margin), already validated at the edge.</summary>

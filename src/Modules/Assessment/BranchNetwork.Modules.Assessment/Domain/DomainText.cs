@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Resources;
 using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.SharedKernel.Errors;
 
 namespace BranchNetwork.Modules.Assessment.Domain;
 

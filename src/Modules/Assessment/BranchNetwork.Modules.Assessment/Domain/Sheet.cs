@@ -1,5 +1,3 @@
-using BranchNetwork.SharedKernel;
-
 namespace BranchNetwork.Modules.Assessment.Domain;
 
 /// <summary>

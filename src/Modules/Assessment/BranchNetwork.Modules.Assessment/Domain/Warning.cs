@@ -1,5 +1,3 @@
-using BranchNetwork.SharedKernel;
-
 namespace BranchNetwork.Modules.Assessment.Domain;
 
 /// <summary>An early-warning rule of a scheme (AS-6), evaluated by the daily job.</summary>

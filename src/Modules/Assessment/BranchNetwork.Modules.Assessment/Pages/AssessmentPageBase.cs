@@ -1,5 +1,4 @@
 using System.Globalization;
-using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

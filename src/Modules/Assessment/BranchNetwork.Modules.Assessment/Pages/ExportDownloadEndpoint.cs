@@ -1,5 +1,4 @@
 using BranchNetwork.Modules.Assessment.Features.ExportScores;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,7 +1,6 @@
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Assessment.Features.ListIndicators;
 using BranchNetwork.Modules.Assessment.Features.Shared;
-using BranchNetwork.SharedKernel;
 
 namespace BranchNetwork.Modules.Assessment.Pages;
 

@@ -1,7 +1,4 @@
 using BranchNetwork.Infrastructure.Persistence;
-using BranchNetwork.Modules.Audit.Domain;
-using BranchNetwork.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Audit.Data;
 

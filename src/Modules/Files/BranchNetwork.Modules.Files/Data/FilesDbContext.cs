@@ -1,7 +1,4 @@
 using BranchNetwork.Infrastructure.Persistence;
-using BranchNetwork.Modules.Files.Domain;
-using BranchNetwork.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Files.Data;
 

@@ -1,5 +1,4 @@
 using BranchNetwork.Modules.Files.Contracts;
-using BranchNetwork.SharedKernel;
 
 namespace BranchNetwork.Modules.Files.Domain;
 
@@ -50,21 +49,21 @@ internal sealed class StoredFile : Entity
     public static StoredFile Create(
         string purpose, Guid? ownerId, string fileName, FileKind kind, string contentType, long sizeBytes, string sha256,
         BlobLocation location, Guid uploadedById, string uploadedByName, DateTime nowUtc) => new()
-    {
-        // A random (v4) id, not the time-ordered default: the id is the only handle on a file, so it must not be guessable.
-        Id = Guid.NewGuid(),
-        Purpose = purpose,
-        OwnerId = ownerId,
-        AttachedAtUtc = ownerId is null ? null : nowUtc,
-        FileName = fileName,
-        Kind = kind,
-        ContentType = contentType,
-        SizeBytes = sizeBytes,
-        Sha256 = sha256,
-        Location = location,
-        UploadedById = uploadedById,
-        UploadedByName = uploadedByName.Length > UploaderNameMaxLength ? uploadedByName[..UploaderNameMaxLength] : uploadedByName,
-    };
+        {
+            // A random (v4) id, not the time-ordered default: the id is the only handle on a file, so it must not be guessable.
+            Id = Guid.NewGuid(),
+            Purpose = purpose,
+            OwnerId = ownerId,
+            AttachedAtUtc = ownerId is null ? null : nowUtc,
+            FileName = fileName,
+            Kind = kind,
+            ContentType = contentType,
+            SizeBytes = sizeBytes,
+            Sha256 = sha256,
+            Location = location,
+            UploadedById = uploadedById,
+            UploadedByName = uploadedByName.Length > UploaderNameMaxLength ? uploadedByName[..UploaderNameMaxLength] : uploadedByName,
+        };
 
     public bool IsPending => OwnerId is null;
 

@@ -1,10 +1,4 @@
-using BranchNetwork.Infrastructure.Jobs;
-using BranchNetwork.Modules.Files.Data;
-using BranchNetwork.Modules.Files.Domain;
 using BranchNetwork.Modules.Files.Storage;
-using BranchNetwork.SharedKernel;
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

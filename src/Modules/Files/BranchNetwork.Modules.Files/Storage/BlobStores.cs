@@ -1,6 +1,3 @@
-using BranchNetwork.Modules.Files.Data;
-using BranchNetwork.Modules.Files.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

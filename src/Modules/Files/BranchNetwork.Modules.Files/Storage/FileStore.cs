@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using BranchNetwork.Modules.Files.Contracts;
-using BranchNetwork.Modules.Files.Data;
-using BranchNetwork.Modules.Files.Domain;
 using BranchNetwork.Modules.Files.Resources;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Errors;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using BranchNetwork.Modules.Files.Domain;
-
 namespace BranchNetwork.Modules.Files.Storage;
 
 /// <summary>The <c>Files</c> configuration section (ADR 0014).</summary>

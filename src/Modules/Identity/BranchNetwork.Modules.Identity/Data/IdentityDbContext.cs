@@ -1,10 +1,7 @@
 using BranchNetwork.Infrastructure.Persistence;
-using BranchNetwork.Modules.Identity.Domain;
-using BranchNetwork.SharedKernel;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Identity.Data;
 

@@ -1,5 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
 
 namespace BranchNetwork.Modules.Identity.Domain;
 

@@ -1,8 +1,4 @@
-using BranchNetwork.Modules.Identity.Data;
-using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
-using BranchNetwork.SharedKernel.Errors;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features;

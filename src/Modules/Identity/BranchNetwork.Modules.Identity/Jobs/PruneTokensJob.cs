@@ -1,4 +1,3 @@
-using BranchNetwork.SharedKernel;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 

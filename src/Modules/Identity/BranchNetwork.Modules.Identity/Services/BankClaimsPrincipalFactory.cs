@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BranchNetwork.Modules.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;

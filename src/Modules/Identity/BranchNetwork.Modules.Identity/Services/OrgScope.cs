@@ -1,8 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Data;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Errors;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace BranchNetwork.Modules.Identity.Services;
@@ -56,7 +52,7 @@ internal sealed class OrgScope(ICurrentUser currentUser, IdentityDbContext db, I
         }
 
         var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Kind }).ToDictionaryAsync(u => u.Id, cancellationToken);
-        Guid? current = unitId;
+        var current = unitId;
         var result = (IsHeadOffice: false, SubBranchId: (Guid?)null);
         while (current is { } id && units.TryGetValue(id, out var unit))
         {

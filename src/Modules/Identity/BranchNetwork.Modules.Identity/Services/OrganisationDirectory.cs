@@ -1,6 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Identity.Services;
 

@@ -1,8 +1,5 @@
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Infrastructure.Persistence;
-using BranchNetwork.Modules.Notifications.Domain;
-using BranchNetwork.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Notifications.Data;
 

@@ -1,10 +1,7 @@
 using BranchNetwork.Modules.Notifications.Contracts;
-using BranchNetwork.Modules.Notifications.Data;
-using BranchNetwork.Modules.Notifications.Domain;
 using BranchNetwork.Modules.Notifications.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using BranchNetwork.Modules.Notifications.Domain;
 using BranchNetwork.SharedKernel.Localization;
 using Microsoft.Extensions.Localization;
 

@@ -1,14 +1,7 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using BranchNetwork.SharedKernel.Errors;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Assessment.Features.AttachAppealEvidence;

@@ -1,15 +1,8 @@
-using BranchNetwork.Infrastructure.Jobs;
-using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using Hangfire;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace BranchNetwork.Modules.Assessment.Features.EvaluateWarnings;
 

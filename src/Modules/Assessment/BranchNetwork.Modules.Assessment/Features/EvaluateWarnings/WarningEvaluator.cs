@@ -1,12 +1,8 @@
 using System.Globalization;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Modules.Assessment.Contracts;
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Assessment.Features.Shared;
-using BranchNetwork.SharedKernel;
-using Microsoft.EntityFrameworkCore;
+using BranchNetwork.Modules.Assessment.Resources;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 

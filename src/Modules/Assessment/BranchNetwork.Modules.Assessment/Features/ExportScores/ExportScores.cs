@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text;
-using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Assessment.Features.Shared;
-using BranchNetwork.SharedKernel.Authorization;
-using BranchNetwork.SharedKernel.Errors;
-using Mediator;
+using BranchNetwork.Modules.Assessment.Resources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

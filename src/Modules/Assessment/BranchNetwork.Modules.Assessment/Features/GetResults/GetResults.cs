@@ -1,19 +1,9 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Features.Shared;
-using BranchNetwork.Modules.Assessment.Resources;
-using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using BranchNetwork.SharedKernel.Errors;
 using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 
 namespace BranchNetwork.Modules.Assessment.Features.GetResults;

@@ -1,10 +1,6 @@
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Files.Contracts;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using BranchNetwork.SharedKernel.Errors;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using Mediator;
 
 namespace BranchNetwork.Modules.Assessment.Features.ListBusinessLines;
 

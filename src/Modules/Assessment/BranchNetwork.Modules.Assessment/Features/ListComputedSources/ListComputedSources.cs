@@ -1,6 +1,4 @@
 using BranchNetwork.Modules.Assessment.Contracts;
-using BranchNetwork.SharedKernel.Authorization;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,9 +1,5 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Modules;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Assessment;
 
@@ -26,8 +22,15 @@ internal sealed class AssessmentDemoData(AssessmentDbContext db, IOrganisationDi
         {
             var indicator = new Indicator
             {
-                Code = code, Name = name, Unit = unit, Direction = direction, DataSource = IndicatorDataSource.Manual, AllowSubBranchEntry = headEntry,
-                Description = description, RuleKind = rule, RuleMinimumCompletion = minimum,
+                Code = code,
+                Name = name,
+                Unit = unit,
+                Direction = direction,
+                DataSource = IndicatorDataSource.Manual,
+                AllowSubBranchEntry = headEntry,
+                Description = description,
+                RuleKind = rule,
+                RuleMinimumCompletion = minimum,
             };
             db.Indicators.Add(indicator);
             return indicator;
@@ -82,8 +85,15 @@ internal sealed class AssessmentDemoData(AssessmentDbContext db, IOrganisationDi
                         : Math.Round(targets[i] * share * pace * (1m + (0.05m * i)), 2);
                     var entry = new ProgressEntry
                     {
-                        SchemeId = scheme.Id, SubBranchId = unit.Id, IndicatorId = indicator.Id, Date = date, Value = value,
-                        Source = ProgressSource.Import, EnteredById = Guid.Empty, EnteredByName = "demo", EnteredAtUtc = clock.UtcNow,
+                        SchemeId = scheme.Id,
+                        SubBranchId = unit.Id,
+                        IndicatorId = indicator.Id,
+                        Date = date,
+                        Value = value,
+                        Source = ProgressSource.Import,
+                        EnteredById = Guid.Empty,
+                        EnteredByName = "demo",
+                        EnteredAtUtc = clock.UtcNow,
                     };
                     db.ProgressEntries.Add(entry);
                     target.Project(entry, scheme.Indicators[i]);

@@ -1,8 +1,5 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 

@@ -1,6 +1,3 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
-
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 /// <summary>An appeal with its whole trail: filed by whom and why, decided by whom, why, and what changed.</summary>

@@ -1,10 +1,5 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
 using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Errors;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
@@ -42,7 +37,7 @@ internal sealed class AssessmentAccess(ICurrentUser user, IOrgScope scope, Asses
     /// <summary>A scheme the user may read: drafts only for head-office roles.</summary>
     public async Task<AssessmentScheme> VisibleSchemeAsync(Guid schemeId, CancellationToken ct, bool track = false, bool withIndicators = true)
     {
-        IQueryable<AssessmentScheme> query = track ? db.Schemes : db.Schemes.AsNoTracking();
+        var query = track ? db.Schemes : db.Schemes.AsNoTracking();
         if (withIndicators)
         {
             query = query.Include(s => s.Indicators.OrderBy(i => i.SortOrder));

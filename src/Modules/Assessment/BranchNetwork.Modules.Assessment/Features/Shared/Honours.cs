@@ -1,5 +1,3 @@
-using BranchNetwork.Modules.Assessment.Domain;
-
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 internal sealed record HonourDto(Guid Id, Guid SchemeId, string Title, string SubjectKind, Guid SubjectId, string SubjectName, Guid? SubBranchId, string? Citation, string AwardedByName, DateTime AwardedAt)

@@ -1,5 +1,3 @@
-using BranchNetwork.Modules.Assessment.Domain;
-
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 internal sealed record ScoreBandInput(decimal MinCompletion, decimal Factor);

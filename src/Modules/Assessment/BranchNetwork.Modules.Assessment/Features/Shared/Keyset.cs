@@ -1,6 +1,4 @@
 using System.Globalization;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Errors;
 
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 

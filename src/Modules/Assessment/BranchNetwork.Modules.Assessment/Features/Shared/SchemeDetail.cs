@@ -1,7 +1,3 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 internal sealed record SchemeIndicatorDto(Guid IndicatorId, string Code, string Name, string Unit, decimal Weight, IndicatorDirection Direction, IndicatorDataSource DataSource, ScoringRuleKind RuleKind, bool AllowSubBranchEntry);

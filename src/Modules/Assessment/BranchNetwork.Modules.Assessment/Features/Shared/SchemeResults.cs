@@ -1,8 +1,3 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
-using BranchNetwork.SharedKernel;
-using Microsoft.EntityFrameworkCore;
-
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 internal sealed record IndicatorColumn(Guid IndicatorId, string Code, string Name, string Unit, decimal Weight, IndicatorDirection Direction, bool AllowSubBranchEntry);

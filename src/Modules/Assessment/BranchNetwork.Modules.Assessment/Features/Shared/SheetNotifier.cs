@@ -1,9 +1,7 @@
 using System.Globalization;
 using BranchNetwork.Infrastructure.Outbox;
-using BranchNetwork.Modules.Assessment.Data;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Contracts;
-using BranchNetwork.SharedKernel;
 
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 

@@ -1,6 +1,3 @@
-using BranchNetwork.Modules.Assessment.Data;
-using BranchNetwork.Modules.Assessment.Domain;
-
 namespace BranchNetwork.Modules.Assessment.Features.Shared;
 
 internal sealed record WarningDto(

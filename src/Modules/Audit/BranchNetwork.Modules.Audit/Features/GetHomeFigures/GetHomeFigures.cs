@@ -1,13 +1,7 @@
 using System.Globalization;
-using BranchNetwork.Modules.Audit.Data;
-using BranchNetwork.Modules.Audit.Domain;
 using BranchNetwork.Modules.Audit.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Modules;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Audit.Features.GetHomeFigures;

@@ -1,12 +1,6 @@
-using BranchNetwork.Modules.Audit.Data;
-using BranchNetwork.Modules.Audit.Domain;
 using BranchNetwork.Modules.Audit.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Audit.Features.ListAccessLog;

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using System.Threading.Channels;
 using BranchNetwork.Modules.Audit.Contracts;
-using BranchNetwork.Modules.Audit.Domain;
-using BranchNetwork.SharedKernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using BranchNetwork.Modules.Audit.Domain;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;

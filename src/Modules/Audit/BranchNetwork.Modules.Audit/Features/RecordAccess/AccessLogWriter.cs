@@ -1,6 +1,3 @@
-using BranchNetwork.Modules.Audit.Data;
-using BranchNetwork.Modules.Audit.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,5 @@
 using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Files.Resources;
-using BranchNetwork.SharedKernel.Authorization;
-using BranchNetwork.SharedKernel.Errors;
-using Mediator;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Files.Features.DownloadFile;

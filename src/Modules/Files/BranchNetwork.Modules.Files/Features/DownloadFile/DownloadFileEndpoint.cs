@@ -1,5 +1,3 @@
-using BranchNetwork.Modules.Files.Contracts;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

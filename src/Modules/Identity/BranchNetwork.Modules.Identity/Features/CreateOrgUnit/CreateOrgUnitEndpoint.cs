@@ -1,5 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

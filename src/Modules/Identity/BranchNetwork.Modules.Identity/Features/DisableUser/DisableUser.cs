@@ -1,11 +1,5 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Data;
-using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using BranchNetwork.SharedKernel.Errors;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;

@@ -1,12 +1,7 @@
 using System.Globalization;
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Resources;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Modules;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features.GetHomeFigures;

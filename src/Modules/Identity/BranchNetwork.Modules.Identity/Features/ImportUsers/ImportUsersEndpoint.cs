@@ -1,6 +1,4 @@
 using BranchNetwork.Modules.Identity.Resources;
-using BranchNetwork.SharedKernel.Errors;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

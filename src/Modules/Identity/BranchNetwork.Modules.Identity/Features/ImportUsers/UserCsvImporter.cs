@@ -1,12 +1,7 @@
 using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Data;
-using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Errors;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features.ImportUsers;
@@ -23,11 +18,17 @@ internal sealed class UserCsvImporter(IdentityDbContext db, UserManager<BankUser
 
     private static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["用户名"] = "userName", ["username"] = "userName", ["账号"] = "userName",
-        ["姓名"] = "displayName", ["displayname"] = "displayName",
-        ["机构代码"] = "unitCode", ["unitcode"] = "unitCode",
-        ["岗位"] = "position", ["position"] = "position",
-        ["初始密码"] = "password", ["password"] = "password",
+        ["用户名"] = "userName",
+        ["username"] = "userName",
+        ["账号"] = "userName",
+        ["姓名"] = "displayName",
+        ["displayname"] = "displayName",
+        ["机构代码"] = "unitCode",
+        ["unitcode"] = "unitCode",
+        ["岗位"] = "position",
+        ["position"] = "position",
+        ["初始密码"] = "password",
+        ["password"] = "password",
     };
 
     private static readonly string[] Required = ["userName", "displayName", "unitCode", "password"];

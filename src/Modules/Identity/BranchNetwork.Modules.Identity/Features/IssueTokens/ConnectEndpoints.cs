@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using BranchNetwork.Modules.Audit.Contracts;
-using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Features.Shared;
 using BranchNetwork.Modules.Identity.Services;
 using Microsoft.AspNetCore;

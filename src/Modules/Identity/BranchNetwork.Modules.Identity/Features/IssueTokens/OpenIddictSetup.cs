@@ -1,7 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using BranchNetwork.Modules.Identity.Data;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;

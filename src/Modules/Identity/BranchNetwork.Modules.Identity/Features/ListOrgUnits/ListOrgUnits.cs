@@ -1,9 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Data;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Identity.Features.ListOrgUnits;
 

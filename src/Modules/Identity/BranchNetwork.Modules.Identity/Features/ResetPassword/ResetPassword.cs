@@ -1,11 +1,6 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Data;
-using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Resources;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 

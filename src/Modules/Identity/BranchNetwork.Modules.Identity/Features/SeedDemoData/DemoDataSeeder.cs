@@ -1,10 +1,6 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Data;
-using BranchNetwork.Modules.Identity.Domain;
-using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

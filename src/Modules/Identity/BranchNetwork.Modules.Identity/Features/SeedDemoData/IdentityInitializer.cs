@@ -1,5 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.Identity.Features.Shared;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,3 @@
-using BranchNetwork.SharedKernel.Errors;
-
 namespace BranchNetwork.Modules.Identity.Pages.Admin;
 
 /// <summary>Turns a handler's failure into the text a page shows (same messages as the API's problem details).</summary>

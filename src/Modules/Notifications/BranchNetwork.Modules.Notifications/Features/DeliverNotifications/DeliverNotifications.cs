@@ -2,12 +2,8 @@ using System.Globalization;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Contracts;
-using BranchNetwork.Modules.Notifications.Data;
-using BranchNetwork.Modules.Notifications.Domain;
 using BranchNetwork.Modules.Notifications.Hubs;
 using BranchNetwork.Modules.Notifications.Services;
-using BranchNetwork.SharedKernel;
-using Mediator;
 
 namespace BranchNetwork.Modules.Notifications.Features.DeliverNotifications;
 

@@ -1,11 +1,6 @@
 using System.Globalization;
-using BranchNetwork.Modules.Notifications.Data;
 using BranchNetwork.Modules.Notifications.Resources;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Modules;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Notifications.Features.GetHomeFigures;

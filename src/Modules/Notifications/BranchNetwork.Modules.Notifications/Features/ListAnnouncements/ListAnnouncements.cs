@@ -1,14 +1,9 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Notifications.Data;
 using BranchNetwork.Modules.Notifications.Features.Shared;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.Modules.Notifications.Features.ListAnnouncements;
 

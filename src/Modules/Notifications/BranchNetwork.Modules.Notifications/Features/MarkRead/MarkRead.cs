@@ -1,16 +1,10 @@
-using BranchNetwork.Modules.Notifications.Data;
 using BranchNetwork.Modules.Notifications.Features.Shared;
 using BranchNetwork.Modules.Notifications.Hubs;
 using BranchNetwork.Modules.Notifications.Resources;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
-using BranchNetwork.SharedKernel.Errors;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Notifications.Features.MarkRead;

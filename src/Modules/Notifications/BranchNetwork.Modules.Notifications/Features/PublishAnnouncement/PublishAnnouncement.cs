@@ -1,15 +1,10 @@
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Contracts;
-using BranchNetwork.Modules.Notifications.Data;
-using BranchNetwork.Modules.Notifications.Domain;
 using BranchNetwork.Modules.Notifications.Features.Shared;
 using BranchNetwork.Modules.Notifications.Resources;
-using BranchNetwork.SharedKernel;
-using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
 using Ganss.Xss;
-using Mediator;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Notifications.Features.PublishAnnouncement;

@@ -3,8 +3,9 @@ using BranchNetwork.SharedKernel;
 namespace BranchNetwork.Modules.Notifications.Contracts;
 
 /// <summary>
-/// Any module asks for users to be notified by publishing this through its own outbox; the
-/// Notifications module stores one inbox entry per recipient and pushes it live (NT-1).
+/// The first notification event, with texts already rendered in the sender's language. No module publishes it any
+/// more (use <see cref="NotificationsRequested"/>); it is still handled so that events already waiting in an outbox
+/// when a node is upgraded are delivered, not parked. Remove it once no outbox can hold one (after the retention).
 /// </summary>
 public sealed record UserNotificationRequested(
     Guid EventId,

@@ -15,6 +15,10 @@ public static class ChinaTime
     /// <summary>The same instant on the bank's clock. An unspecified kind is read as UTC (how every time is stored).</summary>
     public static DateTime FromUtc(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(AsUtc(utc), BankCalendar.Zone);
 
+    /// <summary>The UTC instant of a wall-clock time read on the bank's clock (what a user types into a filter).</summary>
+    public static DateTime ToUtc(DateTime chinaTime) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(chinaTime, DateTimeKind.Unspecified), BankCalendar.Zone);
+
     /// <summary>yyyy-MM-dd HH:mm in China time.</summary>
     public static string ToDisplay(DateTime utc) => FromUtc(utc).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 

@@ -35,6 +35,13 @@ public sealed class ChinaTimeTests
         WithServerZone("UTC", () => Assert.Equal("2026-03-01 16:30", utc.ToLocalTime().ToString(ChinaTime.DateTimeFormat, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("America/New_York")]
+    public void A_time_typed_on_the_bank_clock_is_read_as_china_time_whatever_the_server_zone(string serverZone) =>
+        WithServerZone(serverZone, () =>
+            Assert.Equal(new DateTime(2026, 3, 1, 16, 30, 0, DateTimeKind.Utc), ChinaTime.ToUtc(new DateTime(2026, 3, 2, 0, 30, 0))));
+
     [Fact]
     public void No_time_shows_as_empty() => Assert.Equal("", ChinaTime.ToDisplay((DateTime?)null));
 

@@ -6,6 +6,7 @@ using BranchNetwork.Modules.Files.Domain;
 namespace BranchNetwork.IntegrationTests.Files;
 
 /// <summary>The store's own rules, without a host: the type comes from the content and the name is made safe.</summary>
+[Trait("Spec", "AS-7")]
 public sealed class FileRulesTests
 {
     [Fact]

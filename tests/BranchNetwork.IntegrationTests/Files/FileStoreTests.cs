@@ -17,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BranchNetwork.IntegrationTests.Files;
 
 /// <summary>The disk store: the page download route, and the orphan sweep.</summary>
+[Trait("Spec", "AS-7")]
 public sealed class DiskFileStoreTests(FilesFactory app) : IClassFixture<FilesFactory>
 {
     [Fact]
@@ -106,6 +107,7 @@ public sealed class DiskFileStoreTests(FilesFactory app) : IClassFixture<FilesFa
 }
 
 /// <summary><c>Files:Store</c> = <c>Database</c>: the bytes live in the files schema, nothing on disk, same answers.</summary>
+[Trait("Spec", "AS-7")]
 public sealed class DatabaseFileStoreTests(DatabaseFilesFactory app) : IClassFixture<DatabaseFilesFactory>
 {
     [Fact]

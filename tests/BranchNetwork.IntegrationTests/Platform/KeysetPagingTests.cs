@@ -8,6 +8,7 @@ namespace BranchNetwork.IntegrationTests.Platform;
 public sealed class KeysetPagingTests(BranchNetworkFactory app) : IClassFixture<BranchNetworkFactory>
 {
     [Fact]
+    [Trait("Spec", "ORG-1")]
     public async Task Users_walked_in_small_pages_are_the_whole_list_in_user_name_order_with_no_repeat()
     {
         app.EnsureAvailable();
@@ -23,6 +24,7 @@ public sealed class KeysetPagingTests(BranchNetworkFactory app) : IClassFixture<
     }
 
     [Fact]
+    [Trait("Spec", "ORG-1")]
     public async Task The_first_page_says_where_the_next_starts_and_the_last_says_there_is_no_more()
     {
         app.EnsureAvailable();
@@ -38,6 +40,7 @@ public sealed class KeysetPagingTests(BranchNetworkFactory app) : IClassFixture<
     }
 
     [Fact]
+    [Trait("Spec", "ORG-1")]
     public async Task A_cursor_is_refused_by_another_list_or_another_search()
     {
         app.EnsureAvailable();
@@ -53,6 +56,7 @@ public sealed class KeysetPagingTests(BranchNetworkFactory app) : IClassFixture<
     }
 
     [Fact]
+    [Trait("Spec", "NT-1")]
     public async Task The_inbox_walked_one_by_one_is_unread_first_then_newest_and_announcements_page_the_same()
     {
         app.EnsureAvailable();

@@ -14,6 +14,7 @@ namespace BranchNetwork.IntegrationTests.Platform;
 /// for the API and the pages alike. Publishing an announcement is the probe: its handler would store it
 /// and notify people, which anyone can observe.
 /// </summary>
+[Trait("Spec", "ORG-2")]
 public sealed class RequestAuthorizationTests(BranchNetworkFactory app) : IClassFixture<BranchNetworkFactory>
 {
     [Fact]

@@ -25,6 +25,7 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    [Trait("Spec", "NT-1")]
     public async Task Five_hundred_events_are_delivered_exactly_once_by_two_nodes_sharing_the_outbox()
     {
         EnsureAvailable();
@@ -63,6 +64,7 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    [Trait("Spec", "ORG-4")]
     public async Task A_cookie_signed_in_on_node_A_opens_a_page_on_node_B()
     {
         EnsureAvailable();
@@ -86,6 +88,7 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    [Trait("Spec", "NT-1")]
     public async Task Processed_messages_older_than_the_retention_are_pruned_and_newer_or_undelivered_ones_kept()
     {
         EnsureAvailable();

@@ -6,6 +6,7 @@ using Mediator;
 
 namespace BranchNetwork.UnitTests.Platform;
 
+[Trait("Spec", "ORG-2")]
 public sealed class AuthorizationBehaviorTests
 {
     [AllowedRoles("Auditor", "SystemAdmin")]

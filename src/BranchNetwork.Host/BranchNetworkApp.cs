@@ -143,6 +143,8 @@ internal static class BranchNetworkApp
         app.UseMiddleware<HubAccessTokenMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorisation (a caller without the role gets the 403), before anything reads the body.
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseJobsDashboard(BankRoles.SystemAdmin);
@@ -166,13 +168,16 @@ internal static class BranchNetworkApp
             return Results.LocalRedirect(back);
         }).ExcludeFromDescription().AllowAnonymous();
 
+        // Every module's endpoints under one group whose convention gives each API endpoint the role requirement and
+        // body limit of the request it sends, so the 403 comes before the body is bound (ADR 0018).
+        var endpoints = app.MapGroup("").WithRequestConventions();
         var modules = app.Services.GetRequiredService<LoadedModules>();
         foreach (var module in modules.All)
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(endpoints);
         }
 
-        Platform.ParkedMessagesEndpoint.Map(app);
+        Platform.ParkedMessagesEndpoint.Map(endpoints);
 
         app.MapRazorComponents<App>()
             // Our own CSP already says frame-ancestors 'none'; Blazor would add a second, weaker header.

@@ -28,7 +28,13 @@ public static class InfrastructureExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, DenialLoggingAuthorizationHandler>();
         // Bad JSON throws, so the exception handler answers it as problem details like every other failure.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // A body is a command: a field it does not have is the caller's mistake (or padding), not something to
+            // ignore. Refused as a 400 naming the field (ProblemDetailsExceptionHandler, ADR 0018).
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
         return builder;
     }
 }

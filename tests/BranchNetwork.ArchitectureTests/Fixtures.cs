@@ -54,6 +54,20 @@ namespace BranchNetwork.ArchitectureTests.Fixtures.Requests
 
     [AnySignedInUser]
     internal sealed record DeclaredQuery : Mediator.IQuery<int>;
+
+    [AllowedRoles("TaskAdmin", "Auditor")]
+    internal sealed record AuditorWritesCommand : Mediator.ICommand;
+
+    [AllowedRoles("Staff")]
+    [OwnAccountOnly]
+    internal sealed record OwnAccountWithRolesCommand : Mediator.ICommand;
+
+    [AnySignedInUser]
+    internal sealed record AnyoneMayWriteCommand : Mediator.ICommand;
+
+    [AnySignedInUser]
+    [OwnAccountOnly]
+    internal sealed record OwnInboxCommand : Mediator.ICommand;
 }
 
 namespace BranchNetwork.ArchitectureTests.Fixtures.Paging

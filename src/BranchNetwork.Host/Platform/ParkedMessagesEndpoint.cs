@@ -12,7 +12,7 @@ internal sealed record ParkedMessage(string Module, Guid Id, string Type, DateTi
 internal static class ParkedMessagesEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup("/api/platform").WithTags("Platform").RequireAuthorization(AuthPolicies.Api)
+        endpoints.MapGroup("/api/platform").WithTags("Platform").RequireAuthorization(AuthPolicies.Api).RequireAuthorization(p => p.RequireRole(BankRoles.SystemAdmin))
             .MapGet("/outbox/parked", async Task<Ok<List<ParkedMessage>>> (IServiceProvider services, ICurrentUser currentUser, IEnumerable<ModuleOutbox> outboxes, CancellationToken ct) =>
             {
                 currentUser.EnsureAnyRole(BankRoles.SystemAdmin);

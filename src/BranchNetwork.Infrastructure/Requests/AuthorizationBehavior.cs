@@ -25,12 +25,21 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser curr
 /// <summary>What a request type declares about who may send it, read once per type.</summary>
 public static class RequestAuthorization
 {
+    public const string ReadOnlyRoleCode = "auth.read_only_role";
+
     private static readonly ConcurrentDictionary<Type, Declaration> Declarations = new();
 
     /// <summary>Throws the 403 of <see cref="ForbiddenException"/> unless <paramref name="user"/> may send <paramref name="requestType"/>.</summary>
     public static void Ensure(Type requestType, ICurrentUser user)
     {
         var declaration = Declarations.GetOrAdd(requestType, Read);
+        if (declaration.RefusedToReadOnlyRoles && user.IsAuthenticated && ReadOnlyRoles.All.Any(user.IsInRole))
+        {
+            // An Auditor writes nothing, anywhere (ORG-2), whatever the command declares and whatever other role
+            // the account holds: the check does not depend on every command's role list being right.
+            throw new ForbiddenException(ReadOnlyRoleCode, "An auditor's account changes nothing.");
+        }
+
         switch (declaration.Kind)
         {
             case DeclarationKind.System:
@@ -65,21 +74,30 @@ public static class RequestAuthorization
         var anyUser = Attribute.IsDefined(requestType, typeof(AnySignedInUserAttribute), inherit: false);
         var system = Attribute.IsDefined(requestType, typeof(SystemRequestAttribute), inherit: false);
         var count = (roles is null ? 0 : 1) + (anyUser ? 1 : 0) + (system ? 1 : 0);
+        var refusedToReadOnly = IsCommand(requestType) && !Attribute.IsDefined(requestType, typeof(OwnAccountOnlyAttribute), inherit: false);
         if (count != 1)
         {
-            return new Declaration(count == 0 ? DeclarationKind.None : DeclarationKind.Several, []);
+            return new Declaration(count == 0 ? DeclarationKind.None : DeclarationKind.Several, [], refusedToReadOnly);
         }
 
         if (roles is not null)
         {
             // An empty role list would let nobody in; treat it as no declaration so the test and the check both catch it.
-            return roles.Roles.Count == 0 ? new Declaration(DeclarationKind.None, []) : new Declaration(DeclarationKind.Roles, roles.Roles);
+            return roles.Roles.Count == 0 ? new Declaration(DeclarationKind.None, [], refusedToReadOnly) : new Declaration(DeclarationKind.Roles, roles.Roles, refusedToReadOnly);
         }
 
-        return new Declaration(anyUser ? DeclarationKind.AnySignedIn : DeclarationKind.System, []);
+        return new Declaration(anyUser ? DeclarationKind.AnySignedIn : DeclarationKind.System, [], refusedToReadOnly);
     }
 
-    public sealed record Declaration(DeclarationKind Kind, IReadOnlyList<string> Roles)
+    /// <summary>
+    /// Whether the request changes something: Mediator's commands and plain requests. Queries (<c>IQuery</c>) read.
+    /// Every write of a module is a command (<c>ICommand</c>); an architecture test keeps plain requests out.
+    /// </summary>
+    public static bool IsCommand(Type requestType) =>
+        requestType.GetInterfaces().Any(i => i.Namespace == "Mediator" && i.Name is "IBaseCommand" or "IBaseRequest" or "IStreamCommand`1" or "IStreamRequest`1");
+
+    /// <param name="RefusedToReadOnlyRoles">A command a read-only role (the Auditor) may not send (<see cref="ReadOnlyRoles"/>).</param>
+    public sealed record Declaration(DeclarationKind Kind, IReadOnlyList<string> Roles, bool RefusedToReadOnlyRoles = false)
     {
         public bool IsValid => Kind is DeclarationKind.Roles or DeclarationKind.AnySignedIn or DeclarationKind.System;
     }

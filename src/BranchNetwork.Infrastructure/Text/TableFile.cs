@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Errors;
 using Microsoft.Extensions.Localization;
 using MiniExcel = MiniExcelLibs.MiniExcel;
@@ -163,7 +164,17 @@ public sealed class ImportRows
             rows.Add((n + 1, indexes.ToDictionary(i => i.Key, i => TableFile.Cell(table[n], i.Value))));
         }
 
-        return new ImportRows(rows);
+        var imported = new ImportRows(rows);
+        // Import columns are codes, names and figures: a bidirectional control in one is refused, row by row (ADR 0018).
+        foreach (var (line, values) in rows)
+        {
+            foreach (var (field, value) in values.Where(v => TextGuard.HasBidiControl(v.Value)))
+            {
+                imported.Error(line, field, TextRules.BidiControlMessage);
+            }
+        }
+
+        return imported;
     }
 
     public void Error(int line, string field, string message)

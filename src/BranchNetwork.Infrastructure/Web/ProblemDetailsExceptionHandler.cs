@@ -22,7 +22,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ConflictException c => (StatusCodes.Status409Conflict, c.Message, c.Code, null),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record was changed by someone else; reload and try again.", "concurrency_conflict", null),
             DbUpdateException d when Persistence.DatabaseErrors.IsUniqueViolation(d) => (StatusCodes.Status409Conflict, "Someone saved the same record a moment ago; reload and check.", "duplicate_conflict", null),
-            BadHttpRequestException b => (b.StatusCode, BadRequestTitle(b), "bad_request", (IReadOnlyDictionary<string, string[]>?)null),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "The request body is too large for this endpoint.", RequestBodyLimitMiddleware.Code, null),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } b => JsonProblem(b, json),
+            BadHttpRequestException b => (b.StatusCode, b.Message, "bad_request", (IReadOnlyDictionary<string, string[]>?)null),
             InvalidDataException => (StatusCodes.Status400BadRequest, exception.Message, "bad_request", null),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "internal_error", null),
         };
@@ -57,8 +59,33 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         });
     }
 
-    private static string BadRequestTitle(BadHttpRequestException exception) =>
-        exception.InnerException is System.Text.Json.JsonException
-            ? "The request body is not valid JSON for this endpoint."
-            : exception.Message;
+    /// <summary>
+    /// A body the JSON reader refused: a field the command does not have (<c>unknown_field</c>), or a value of the wrong
+    /// type, both named as a field error in the user's language; anything else (not JSON at all) is <c>bad_request</c>.
+    /// </summary>
+    private (int Status, string Title, string Code, IReadOnlyDictionary<string, string[]>? Errors) JsonProblem(BadHttpRequestException exception, System.Text.Json.JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            // The reader stops at the unknown property: the path ends with its name.
+            var message = text["unknown_field.title", field ?? "$"].Value;
+            return (StatusCodes.Status400BadRequest, message, "unknown_field", new Dictionary<string, string[]> { [field ?? "$"] = [message] });
+        }
+
+        if (field is not null && json.BytePositionInLine is not null && !json.Message.StartsWith('\''))
+        {
+            var message = text["field_wrong_type"].Value;
+            return (StatusCodes.Status400BadRequest, text["bad_request"].Value, "bad_request", new Dictionary<string, string[]> { [field] = [message] });
+        }
+
+        return (exception.StatusCode, "The request body is not valid JSON for this endpoint.", "bad_request", null);
+    }
+
+    /// <summary>The JSON path <c>$.cells[2].value</c> as the field name of the problem details (<c>cells[2].value</c>), or null for the root.</summary>
+    private static string? FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? null
+            : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
+            : path.StartsWith("$['", StringComparison.Ordinal) && path.EndsWith("']", StringComparison.Ordinal) ? path[3..^2]
+            : path.TrimStart('$');
 }

@@ -12,6 +12,7 @@ namespace BranchNetwork.Modules.Assessment.Features.AttachAppealEvidence;
 /// <see cref="AppealEvidencePolicy"/> again, so no other path can attach.
 /// </summary>
 [AllowedRoles(BankRoles.SubBranchHead)]
+[RequestBodyLimit(AppealEvidence.MaxBytes + RequestBodyLimitAttribute.MultipartOverhead)]
 internal sealed record AttachAppealEvidenceCommand(Guid AppealId, string FileName, Stream Content) : ICommand<AppealAttachment>;
 
 internal sealed class AttachAppealEvidenceHandler(AssessmentDbContext db, AssessmentAccess access, IFileStore files, IStringLocalizer<AppealEvidenceText> text)

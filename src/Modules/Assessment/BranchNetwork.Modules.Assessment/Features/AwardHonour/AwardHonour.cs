@@ -1,4 +1,5 @@
 using BranchNetwork.Infrastructure.Outbox;
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
@@ -26,9 +27,10 @@ internal sealed class AwardHonourValidator : AbstractValidator<AwardHonourComman
 
     public AwardHonourValidator(IStringLocalizer<AssessmentText> text)
     {
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(Honour.TitleMaxLength);
-        RuleFor(c => c.SubjectKind).NotEmpty().MaximumLength(Honour.SubjectKindMaxLength).Matches("^[A-Za-z]+$").WithMessage(text["SubjectKindUnknown"]);
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Honour.TitleMaxLength).NoBidiControls();
+        RuleFor(c => c.SubjectKind).NotEmpty().MaximumLength(Honour.SubjectKindMaxLength).Matches("^[A-Za-z]+$").WithMessage(text["SubjectKindUnknown"]).NoBidiControls();
         RuleFor(c => c.SubjectName).NotEmpty().MaximumLength(Honour.SubjectNameMaxLength).When(c => c.SubjectKind != SubBranchSubject).WithMessage(text["SubjectNameRequired"]);
+        RuleFor(c => c.SubjectName).NoBidiControls();
         RuleFor(c => c.Citation).MaximumLength(Honour.CitationMaxLength);
     }
 }

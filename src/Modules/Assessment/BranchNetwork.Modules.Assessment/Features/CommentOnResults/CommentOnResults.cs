@@ -8,8 +8,18 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BranchNetwork.Modules.Assessment.Features.CommentOnResults;
 
-/// <summary>全员点评 (AS-8): anyone signed in comments on a published or closed scheme's results.</summary>
-[AnySignedInUser]
+/// <summary>
+/// 全员点评 (AS-8): the whole staff — every business role — comments on a published or closed scheme's results. The three
+/// administrator roles (SystemAdmin, SecurityAdmin, Auditor; 三员分立) run the system, they do not take part in it.
+/// </summary>
+[AllowedRoles(
+    Identity.Contracts.BankRoles.Staff,
+    Identity.Contracts.BankRoles.SubBranchHead,
+    Identity.Contracts.BankRoles.DepartmentManager,
+    Identity.Contracts.BankRoles.AccountingSupervisor,
+    Identity.Contracts.BankRoles.HeadOfficeSupervisor,
+    Identity.Contracts.BankRoles.TaskAdmin,
+    Identity.Contracts.BankRoles.Moderator)]
 internal sealed record CommentOnResultsCommand(Guid SchemeId, string Body) : ICommand<ResultCommentDto>;
 
 internal sealed class CommentOnResultsValidator : AbstractValidator<CommentOnResultsCommand>

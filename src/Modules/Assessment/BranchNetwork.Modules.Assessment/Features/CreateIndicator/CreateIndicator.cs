@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
@@ -37,15 +38,17 @@ internal sealed partial class CreateIndicatorValidator : AbstractValidator<Creat
         var keys = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         RuleFor(c => c.Code).NotEmpty().MaximumLength(Indicator.CodeMaxLength)
             .Matches(CodePattern()).WithMessage(text["IndicatorCodeFormat"])
-            .MustAsync(async (code, ct) => !await db.Indicators.AnyAsync(i => i.Code == code, ct)).WithMessage(text["IndicatorCodeTaken"]);
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(Indicator.NameMaxLength);
-        RuleFor(c => c.Unit).NotEmpty().MaximumLength(Indicator.UnitMaxLength);
+            .MustAsync(async (code, ct) => !await db.Indicators.AnyAsync(i => i.Code == code, ct)).WithMessage(text["IndicatorCodeTaken"])
+            .NoBidiControls();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Indicator.NameMaxLength).NoBidiControls();
+        RuleFor(c => c.Unit).NotEmpty().MaximumLength(Indicator.UnitMaxLength).NoBidiControls();
         RuleFor(c => c.Description).MaximumLength(Indicator.DescriptionMaxLength);
         RuleFor(c => c.Direction).IsInEnum();
         RuleFor(c => c.DataSource).IsInEnum();
         RuleFor(c => c.RuleKind).IsInEnum();
         RuleFor(c => c.ComputedSourceKey)
             .Must(k => k is not null && keys.Contains(k)).When(c => c.DataSource == IndicatorDataSource.Computed).WithMessage(text["ComputedSourceUnknown"]);
+        RuleFor(c => c.ComputedSourceKey).NoBidiControls();
         RuleFor(c => c.BusinessLineId)
             .MustAsync(async (id, ct) => id is null || await directory.FindUnitAsync(id.Value, ct) is { Kind: OrgUnitKind.BusinessLine, IsRetired: false })
             .WithMessage(text["BusinessLineUnknown"]);

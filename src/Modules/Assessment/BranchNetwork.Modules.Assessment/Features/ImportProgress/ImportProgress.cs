@@ -15,6 +15,7 @@ namespace BranchNetwork.Modules.Assessment.Features.ImportProgress;
 
 /// <summary>AS-4: progress from CSV/xlsx (columns 支行代码, 指标代码, 日期, 完成值), all or nothing (supervisor).</summary>
 [AllowedRoles(BankRoles.HeadOfficeSupervisor)]
+[RequestBodyLimit(TableFile.MaxBytes + RequestBodyLimitAttribute.MultipartOverhead)]
 internal sealed record ImportProgressCommand(Guid SchemeId, byte[] Content) : ICommand<RecordProgressResult>;
 
 internal sealed class ImportProgressHandler(AssessmentAccess access, SchemeCoverage coverage, ProgressWriter writer, IStringLocalizer<AssessmentText> text)

@@ -15,6 +15,7 @@ namespace BranchNetwork.Modules.Assessment.Features.ImportTargets;
 
 /// <summary>AS-3: targets of a draft from CSV (UTF-8 or GB18030) or .xlsx, one row per sub-branch × indicator; all or nothing.</summary>
 [AllowedRoles(BankRoles.TaskAdmin)]
+[RequestBodyLimit(TableFile.MaxBytes + RequestBodyLimitAttribute.MultipartOverhead)]
 internal sealed record ImportTargetsCommand(Guid SchemeId, byte[] Content) : ICommand<TargetGrid>;
 
 internal sealed class ImportTargetsHandler(AssessmentDbContext db, AssessmentAccess access, SchemeCoverage coverage, IStringLocalizer<AssessmentText> text)

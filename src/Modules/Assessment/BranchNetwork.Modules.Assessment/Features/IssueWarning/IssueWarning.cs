@@ -1,4 +1,5 @@
 using BranchNetwork.Infrastructure.Outbox;
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
@@ -28,7 +29,7 @@ internal sealed class IssueWarningValidator : AbstractValidator<IssueWarningComm
     {
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.Message).NotEmpty().MaximumLength(Warning.MessageMaxLength);
-        RuleFor(c => c.SubjectKind).Must(k => k is null || SubjectKinds.Contains(k)).WithMessage(text["SubjectKindUnknown"]);
+        RuleFor(c => c.SubjectKind).Must(k => k is null || SubjectKinds.Contains(k)).WithMessage(text["SubjectKindUnknown"]).NoBidiControls();
         RuleFor(c => c.SubjectId).NotNull().When(c => c.SubjectKind is not null).WithMessage(text["SubjectIdRequired"]);
     }
 }

@@ -17,6 +17,8 @@ namespace BranchNetwork.Modules.Assessment.Features.RecordProgress;
 /// sub-branch head only for their own and only indicators that allow it.
 /// </summary>
 [AllowedRoles(BankRoles.HeadOfficeSupervisor, BankRoles.SubBranchHead)]
+// Up to 20,000 entries of about 130 bytes of JSON each (the validator's bound).
+[RequestBodyLimit(4 * 1024 * 1024)]
 internal sealed record RecordProgressCommand(Guid SchemeId, IReadOnlyList<ProgressInput> Entries) : ICommand<RecordProgressResult>;
 
 internal sealed class RecordProgressValidator : AbstractValidator<RecordProgressCommand>

@@ -13,6 +13,8 @@ namespace BranchNetwork.Modules.Assessment.Features.SetTargets;
 
 /// <summary>AS-3: sets targets of a draft scheme from the grid (TaskAdmin). Only the given cells change.</summary>
 [AllowedRoles(BankRoles.TaskAdmin)]
+// Up to 50,000 cells of about 110 bytes of JSON each (the validator's bound).
+[RequestBodyLimit(8 * 1024 * 1024)]
 internal sealed record SetTargetsCommand(Guid SchemeId, IReadOnlyList<TargetCellInput> Cells) : ICommand<TargetGrid>;
 
 internal sealed class SetTargetsValidator : AbstractValidator<SetTargetsCommand>

@@ -1,3 +1,4 @@
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Resources;
 using FluentValidation;
@@ -12,8 +13,8 @@ internal sealed class CreateOrgUnitValidator : AbstractValidator<CreateOrgUnitCo
 {
     public CreateOrgUnitValidator(IStringLocalizer<IdentityText> text)
     {
-        RuleFor(c => c.Code).NotEmpty().MaximumLength(OrgUnit.CodeMaxLength).Matches("^[A-Za-z0-9-]+$").WithMessage(text["UnitCodeFormat"]);
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(OrgUnit.NameMaxLength);
+        RuleFor(c => c.Code).NotEmpty().MaximumLength(OrgUnit.CodeMaxLength).Matches("^[A-Za-z0-9-]+$").WithMessage(text["UnitCodeFormat"]).NoBidiControls();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(OrgUnit.NameMaxLength).NoBidiControls();
         RuleFor(c => c.Kind).IsInEnum();
     }
 }

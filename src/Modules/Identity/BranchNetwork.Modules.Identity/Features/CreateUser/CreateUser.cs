@@ -1,3 +1,4 @@
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Resources;
 using FluentValidation;
@@ -14,10 +15,10 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {
     public CreateUserValidator(IStringLocalizer<IdentityText> text)
     {
-        RuleFor(c => c.UserName).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._@-]+$").WithMessage(text["UserNameFormat"]);
-        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(BankUser.DisplayNameMaxLength);
+        RuleFor(c => c.UserName).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._@-]+$").WithMessage(text["UserNameFormat"]).NoBidiControls();
+        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(BankUser.DisplayNameMaxLength).NoBidiControls();
         RuleFor(c => c.UnitId).NotEmpty();
-        RuleFor(c => c.Position).MaximumLength(BankUser.PositionMaxLength);
+        RuleFor(c => c.Position).MaximumLength(BankUser.PositionMaxLength).NoBidiControls();
         RuleFor(c => c.Password).NotEmpty().MaximumLength(128);
     }
 }

@@ -4,6 +4,7 @@ namespace BranchNetwork.Modules.Identity.Features.ImportUsers;
 
 /// <summary>SystemAdmin imports accounts from a CSV file, all or nothing.</summary>
 [AllowedRoles(BankRoles.SystemAdmin)]
+[RequestBodyLimit(ImportUsersEndpoint.MaxFileBytes + RequestBodyLimitAttribute.MultipartOverhead)]
 internal sealed record ImportUsersCommand(byte[] Content) : ICommand<ImportUsersResult>;
 
 internal sealed class ImportUsersHandler(UserCsvImporter importer) : ICommandHandler<ImportUsersCommand, ImportUsersResult>

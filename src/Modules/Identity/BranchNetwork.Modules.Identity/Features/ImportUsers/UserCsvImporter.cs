@@ -67,6 +67,12 @@ internal sealed class UserCsvImporter(IdentityDbContext db, UserManager<BankUser
                 Error($"{prefix}.{column}", text["TextHasNul"]);
             }
 
+            // Every column is a name, a code or a password: a text-direction control is refused (ADR 0018).
+            foreach (var (column, value) in values.Where(v => TextGuard.HasBidiControl(v.Value)))
+            {
+                Error($"{prefix}.{column}", TextRules.BidiControlMessage);
+            }
+
             if (userName.Length == 0 || userName.Length > 64 || userName.Any(c => !users.Options.User.AllowedUserNameCharacters.Contains(c)))
             {
                 Error($"{prefix}.userName", text["UserNameFormat"]);

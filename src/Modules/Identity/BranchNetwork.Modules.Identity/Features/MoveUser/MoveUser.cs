@@ -1,3 +1,4 @@
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Resources;
 using FluentValidation;
@@ -14,7 +15,7 @@ internal sealed class MoveUserValidator : AbstractValidator<MoveUserCommand>
     public MoveUserValidator()
     {
         RuleFor(c => c.UnitId).NotEmpty();
-        RuleFor(c => c.Position).MaximumLength(Domain.BankUser.PositionMaxLength);
+        RuleFor(c => c.Position).MaximumLength(Domain.BankUser.PositionMaxLength).NoBidiControls();
     }
 }
 

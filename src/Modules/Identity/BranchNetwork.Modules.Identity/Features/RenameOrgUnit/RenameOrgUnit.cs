@@ -1,3 +1,4 @@
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Resources;
 using FluentValidation;
@@ -15,7 +16,7 @@ internal sealed class RenameOrgUnitValidator : AbstractValidator<RenameOrgUnitCo
 {
     public RenameOrgUnitValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(OrgUnit.NameMaxLength);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(OrgUnit.NameMaxLength).NoBidiControls();
         RuleFor(c => c.Version).GreaterThan(0);
     }
 }

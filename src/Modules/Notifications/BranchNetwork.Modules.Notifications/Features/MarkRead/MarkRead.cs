@@ -11,6 +11,7 @@ namespace BranchNetwork.Modules.Notifications.Features.MarkRead;
 
 /// <summary>Marks one notification (or, with no id, all) of the signed-in user read. Another user's notification is a 404.</summary>
 [AnySignedInUser]
+[OwnAccountOnly]
 internal sealed record MarkReadCommand(Guid? NotificationId) : ICommand<UnreadCount>;
 
 internal sealed class MarkReadHandler(NotificationsDbContext db, ICurrentUser currentUser, IClock clock, NotificationPusher pusher, IStringLocalizer<NotificationsText> text)

@@ -1,4 +1,5 @@
 using BranchNetwork.Infrastructure.Outbox;
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Contracts;
 using BranchNetwork.Modules.Notifications.Features.Shared;
@@ -19,7 +20,7 @@ internal sealed class PublishAnnouncementValidator : AbstractValidator<PublishAn
     {
         RuleFor(c => c.Title).NotEmpty().MaximumLength(Announcement.TitleMaxLength);
         RuleFor(c => c.Body).NotEmpty().MaximumLength(Announcement.BodyMaxLength);
-        RuleFor(c => c.Role).Must(r => r is null || BankRoles.IsKnown(r)).WithMessage(text["RoleUnknown"]);
+        RuleFor(c => c.Role).Must(r => r is null || BankRoles.IsKnown(r)).WithMessage(text["RoleUnknown"]).NoBidiControls();
         RuleFor(c => c.UnitId)
             .MustAsync(async (id, ct) => id is null || await directory.FindUnitAsync(id.Value, ct) is { IsRetired: false })
             .WithMessage(text["UnitUnknown"]);

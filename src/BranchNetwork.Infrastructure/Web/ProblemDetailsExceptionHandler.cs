@@ -14,6 +14,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The exception handler sits outside request localisation, whose culture does not flow back out with the
+        // exception: take the user's language from the request again, so platform texts below are in it.
+        if (httpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        }
+
         var (status, title, code, errors) = exception switch
         {
             ValidationFailedException v => (StatusCodes.Status400BadRequest, v.Message, v.Code, v.Errors),

@@ -55,7 +55,7 @@ public sealed class AuditorWritesNothingTests(BranchNetworkFactory app) : IClass
                 .Replace("{role}", "Staff", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"body\":\"审计写入\"}", Encoding.UTF8, "application/json") };
             var response = await auditor.SendAsync(request);
-            var ownInbox = route.StartsWith("/api/notifications/", StringComparison.Ordinal) && route.EndsWith("read", StringComparison.Ordinal);
+            var ownInbox = route.StartsWith("/api/notifications/", StringComparison.Ordinal) && (route.EndsWith("/read", StringComparison.Ordinal) || route.EndsWith("/read-all", StringComparison.Ordinal));
             var expected = ownInbox ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound : response.StatusCode == HttpStatusCode.Forbidden;
             if (!expected)
             {

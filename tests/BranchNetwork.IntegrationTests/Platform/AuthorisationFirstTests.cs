@@ -6,6 +6,7 @@ using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

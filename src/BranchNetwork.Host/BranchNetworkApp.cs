@@ -116,6 +116,7 @@ internal static class BranchNetworkApp
             options.AddOperationTransformer<AuthRequirementTransformer>();
             options.AddDocumentTransformer<OpenApi.ProblemResponsesTransformer>();
             options.AddOperationTransformer<OpenApi.ProblemResponsesTransformer>();
+            options.AddSchemaTransformer<OpenApi.StringEnumSchemaTransformer>();
         });
         var health = services.AddHealthChecks();
         foreach (var database in services.Where(d => d.ServiceType == typeof(ModuleDatabase)).Select(d => (ModuleDatabase)d.ImplementationInstance!).ToList())

@@ -40,6 +40,7 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         var signedIn = !metadata.OfType<IAllowAnonymous>().Any() && metadata.OfType<IAuthorizeData>().Any();
 
         operation.Responses ??= [];
+        DocumentFileBody(operation, metadata);
         if (hasInput)
         {
             Add(operation, context, StatusCodes.Status400BadRequest, "The input is invalid (field errors in `errors`) or not readable.", ValidationProblemSchema);
@@ -62,6 +63,25 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>A file download (<c>TypedResults.File</c>) answers bytes; the framework leaves its 200 without content.</summary>
+    private static void DocumentFileBody(OpenApiOperation operation, IList<object> metadata)
+    {
+        var returns = metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault()?.ReturnType;
+        if (returns is { IsGenericType: true } && returns.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            returns = returns.GetGenericArguments()[0];
+        }
+
+        var isFile = returns == typeof(Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult) || returns == typeof(Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult);
+        if (isFile && operation.Responses!.TryGetValue("200", out var ok) && ok is OpenApiResponse response && (response.Content is null || response.Content.Count == 0))
+        {
+            response.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["application/octet-stream"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+            };
+        }
     }
 
     private static void Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description, string schema)

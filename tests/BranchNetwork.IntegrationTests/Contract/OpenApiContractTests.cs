@@ -116,7 +116,9 @@ public sealed class OpenApiContractTests(BranchNetworkFactory app) : IClassFixtu
         foreach (var schema in document.Schemas.EnumerateObject())
         {
             // Enums travel as their names (JsonStringEnumConverter): the document must say so.
-            if (schema.Value.TryGetProperty("enum", out var values) && values.EnumerateArray().Any(v => v.ValueKind is not JsonValueKind.String and not JsonValueKind.Null))
+            if (schema.Value.TryGetProperty("enum", out var values)
+                && (values.EnumerateArray().Any(v => v.ValueKind is not JsonValueKind.String and not JsonValueKind.Null) || !document.Kinds(schema.Value).Contains("string")
+                    || !schema.Value.TryGetProperty("type", out _)))
             {
                 problems.Add($"schema {schema.Name}: enum values are not the strings the API accepts");
             }
@@ -218,10 +220,11 @@ public sealed class OpenApiContractTests(BranchNetworkFactory app) : IClassFixtu
             return;
         }
 
-        var resolved = document.Resolve(schema);
-        if (schema.TryGetProperty("$ref", out var reference) && !reference.GetString()!.EndsWith("/" + type.Name, StringComparison.Ordinal))
+        var resolved = document.ResolveValue(schema);
+        var reference = References(schema).FirstOrDefault();
+        if (reference is not null && !reference.EndsWith("/" + type.Name, StringComparison.Ordinal))
         {
-            problems.Add($"{at}: {type.Name} is documented as {reference.GetString()}");
+            problems.Add($"{at}: {type.Name} is documented as {reference}");
         }
 
         var documented = resolved.TryGetProperty("properties", out var properties)
@@ -264,14 +267,39 @@ public sealed class OpenApiContractTests(BranchNetworkFactory app) : IClassFixtu
             }
             else if (kind == "array" && ElementType(clr) is { } element && Expected(element).Kind == "object")
             {
-                var items = document.Resolve(propertySchema);
+                var items = document.ResolveValue(propertySchema);
                 if (!items.TryGetProperty("items", out var itemSchema))
                 {
-                    itemSchema = document.Resolve(propertySchema).EnumerateObject().SelectMany(p => p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray() : [])
-                        .Select(document.Resolve).FirstOrDefault(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("items", out _)).GetProperty("items");
+                    problems.Add($"{at}: {type.Name}.{name} is an array without items");
+                    continue;
                 }
 
                 Compare(document, json, $"{at}.{name}[]", element, itemSchema, problems, depth + 1);
+            }
+        }
+    }
+
+    /// <summary>The component ids a schema points at, directly or through a nullable union.</summary>
+    private static IEnumerable<string> References(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            yield return reference.GetString()!;
+        }
+
+        foreach (var union in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.TryGetProperty(union, out var parts))
+            {
+                foreach (var part in parts.EnumerateArray().SelectMany(References))
+                {
+                    yield return part;
+                }
             }
         }
     }

@@ -19,6 +19,11 @@ internal sealed class OpenApiDocumentReader(string json)
         var response = await app.CreateAnonymousClient().GetAsync("/openapi/v1.json");
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET /openapi/v1.json answered {(int)response.StatusCode}: {text}");
+        if (Environment.GetEnvironmentVariable("BRANCHNET_OPENAPI_DUMP") is { Length: > 0 } dump)
+        {
+            await File.WriteAllTextAsync(dump, text);
+        }
+
         return new OpenApiDocumentReader(text);
     }
 
@@ -42,6 +47,25 @@ internal sealed class OpenApiDocumentReader(string json)
             const string prefix = "#/components/schemas/";
             Assert.StartsWith(prefix, id, StringComparison.Ordinal);
             Assert.True(Schemas.TryGetProperty(id[prefix.Length..], out schema), $"{id} is referenced but not defined");
+        }
+
+        return schema;
+    }
+
+    /// <summary>Follows refs and the non-null branch of a nullable union (<c>oneOf: [null, $ref]</c>) to the schema of the value.</summary>
+    public JsonElement ResolveValue(JsonElement schema)
+    {
+        schema = Resolve(schema);
+        foreach (var union in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(union, out var parts))
+            {
+                var values = parts.EnumerateArray().Where(p => !Kinds(p).SetEquals(["null"])).ToList();
+                if (values.Count == 1)
+                {
+                    return ResolveValue(values[0]);
+                }
+            }
         }
 
         return schema;

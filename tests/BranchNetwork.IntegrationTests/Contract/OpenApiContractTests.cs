@@ -241,11 +241,18 @@ public sealed class OpenApiContractTests(BranchNetworkFactory app) : IClassFixtu
             problems.Add($"{at}: the schema has '{extra}', which {type.Name} does not have");
         }
 
+        var required = resolved.TryGetProperty("required", out var list) ? list.EnumerateArray().Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal) : [];
         foreach (var (name, property) in actual)
         {
             if (!documented.TryGetValue(name, out var propertySchema))
             {
                 continue;
+            }
+
+            var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null || (!property.PropertyType.IsValueType && property.IsSetNullable);
+            if (nullable && required.Contains(name))
+            {
+                problems.Add($"{at}: {type.Name}.{name} may be null or absent but is documented as required");
             }
 
             var clr = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;

@@ -118,6 +118,7 @@ internal static class BranchNetworkApp
             options.AddOperationTransformer<OpenApi.ProblemResponsesTransformer>();
             options.AddSchemaTransformer<OpenApi.StringEnumSchemaTransformer>();
             options.AddSchemaTransformer<OpenApi.OptionalNullableSchemaTransformer>();
+            options.AddDocumentTransformer<OpenApi.OptionalNullableSchemaTransformer>();
         });
         var health = services.AddHealthChecks();
         foreach (var database in services.Where(d => d.ServiceType == typeof(ModuleDatabase)).Select(d => (ModuleDatabase)d.ImplementationInstance!).ToList())

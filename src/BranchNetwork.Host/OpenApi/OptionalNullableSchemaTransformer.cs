@@ -7,9 +7,26 @@ namespace BranchNetwork.Host.OpenApi;
 /// The generator lists every constructor parameter as required, nullable ones included; the API accepts a
 /// body without them (absent is null), so a nullable property is documented as optional.
 /// </summary>
-internal sealed class OptionalNullableSchemaTransformer : IOpenApiSchemaTransformer
+internal sealed class OptionalNullableSchemaTransformer : IOpenApiSchemaTransformer, IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        Relax(schema);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A nullable reference property only becomes <c>oneOf: [null, $ref]</c> when the components are built: look again at the end.</summary>
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            Relax(schema);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Relax(OpenApiSchema schema)
     {
         if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
         {
@@ -18,8 +35,6 @@ internal sealed class OptionalNullableSchemaTransformer : IOpenApiSchemaTransfor
                 required.Remove(name);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private static bool AllowsNull(IOpenApiSchema property) =>

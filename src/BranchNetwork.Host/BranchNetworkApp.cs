@@ -110,8 +110,15 @@ internal static class BranchNetworkApp
 
         services.AddOpenApi(options =>
         {
+            // One schema id per CLR type, or the document fails (see OpenApi/SchemaIdGuard.cs, ADR 0020).
+            options.CreateSchemaReferenceId = new OpenApi.SchemaIdGuard().CreateReferenceId;
             options.AddDocumentTransformer<AuthRequirementTransformer>();
             options.AddOperationTransformer<AuthRequirementTransformer>();
+            options.AddDocumentTransformer<OpenApi.ProblemResponsesTransformer>();
+            options.AddOperationTransformer<OpenApi.ProblemResponsesTransformer>();
+            options.AddSchemaTransformer<OpenApi.StringEnumSchemaTransformer>();
+            options.AddSchemaTransformer<OpenApi.OptionalNullableSchemaTransformer>();
+            options.AddDocumentTransformer<OpenApi.OptionalNullableSchemaTransformer>();
         });
         var health = services.AddHealthChecks();
         foreach (var database in services.Where(d => d.ServiceType == typeof(ModuleDatabase)).Select(d => (ModuleDatabase)d.ImplementationInstance!).ToList())

@@ -49,10 +49,10 @@ internal sealed class AcknowledgeWarningHandler(AssessmentDbContext db, Assessme
 
 internal static class AcknowledgeWarningEndpoint
 {
-    internal sealed record Body(string Response);
+    internal sealed record AcknowledgeWarningBody(string Response);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/warnings/{id:guid}/acknowledge", async Task<Ok<WarningDto>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPost("/warnings/{id:guid}/acknowledge", async Task<Ok<WarningDto>> (Guid id, AcknowledgeWarningBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new AcknowledgeWarningCommand(id, body.Response), ct)))
             .WithName("AcknowledgeWarning").WithSummary("Acknowledges a warning of the caller's own sub-branch with a response (sub-branch head).");
 }

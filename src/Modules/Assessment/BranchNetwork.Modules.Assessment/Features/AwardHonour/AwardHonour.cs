@@ -97,10 +97,10 @@ internal sealed class AwardHonourHandler(AssessmentDbContext db, AssessmentAcces
 
 internal static class AwardHonourEndpoint
 {
-    internal sealed record Body(string Title, string SubjectKind, Guid SubjectId, string? SubjectName, Guid? SubBranchId, string? Citation);
+    internal sealed record AwardHonourBody(string Title, string SubjectKind, Guid SubjectId, string? SubjectName, Guid? SubBranchId, string? Citation);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/honours", async Task<Created<HonourDto>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPost("/schemes/{id:guid}/honours", async Task<Created<HonourDto>> (Guid id, AwardHonourBody body, ISender sender, CancellationToken ct) =>
             {
                 var honour = await sender.Send(new AwardHonourCommand(id, body.Title, body.SubjectKind, body.SubjectId, body.SubjectName, body.SubBranchId, body.Citation), ct);
                 return TypedResults.Created($"/api/assessment/schemes/{id}/honours/{honour.Id}", honour);

@@ -68,10 +68,10 @@ internal sealed class CloseSchemeHandler(
 
 internal static class CloseSchemeEndpoint
 {
-    internal sealed record Body(long Version);
+    internal sealed record CloseSchemeBody(long Version);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/close", async Task<Ok<SchemeDetail>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPost("/schemes/{id:guid}/close", async Task<Ok<SchemeDetail>> (Guid id, CloseSchemeBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CloseSchemeCommand(id, body.Version), ct)))
             .WithName("CloseScheme").WithSummary("Closes a published scheme and freezes final scores and ranks (TaskAdmin).");
 }

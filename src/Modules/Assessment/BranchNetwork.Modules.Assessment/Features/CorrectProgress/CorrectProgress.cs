@@ -75,10 +75,10 @@ internal sealed class CorrectProgressHandler(AssessmentDbContext db, AssessmentA
 
 internal static class CorrectProgressEndpoint
 {
-    internal sealed record Body(decimal Value, string Reason);
+    internal sealed record CorrectProgressBody(decimal Value, string Reason);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/progress/{entryId:guid}/correct", async Task<Ok<ProgressEntryDto>> (Guid id, Guid entryId, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPost("/schemes/{id:guid}/progress/{entryId:guid}/correct", async Task<Ok<ProgressEntryDto>> (Guid id, Guid entryId, CorrectProgressBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CorrectProgressCommand(id, entryId, body.Value, body.Reason), ct)))
             .WithName("CorrectProgress").WithSummary("Supersedes an entry with a corrected value and a reason; history is kept.");
 }

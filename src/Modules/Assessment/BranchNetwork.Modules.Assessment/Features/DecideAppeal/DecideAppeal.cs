@@ -76,10 +76,10 @@ internal sealed class DecideAppealHandler(AssessmentDbContext db, AssessmentAcce
 
 internal static class DecideAppealEndpoint
 {
-    internal sealed record Body(bool Accept, string Reason, decimal? NewTarget, decimal? ScoreAdjustment, long Version);
+    internal sealed record DecideAppealBody(bool Accept, string Reason, decimal? NewTarget, decimal? ScoreAdjustment, long Version);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/appeals/{id:guid}/decide", async Task<Ok<AppealDto>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPost("/appeals/{id:guid}/decide", async Task<Ok<AppealDto>> (Guid id, DecideAppealBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new DecideAppealCommand(id, body.Accept, body.Reason, body.NewTarget, body.ScoreAdjustment, body.Version), ct)))
             .WithName("DecideAppeal").WithSummary("Accepts (new target or score adjustment) or rejects an appeal, with reasons (supervisor).");
 }

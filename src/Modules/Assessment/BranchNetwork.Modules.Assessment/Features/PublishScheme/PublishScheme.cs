@@ -67,10 +67,10 @@ internal sealed class PublishSchemeHandler(
 
 internal static class PublishSchemeEndpoint
 {
-    internal sealed record Body(long Version);
+    internal sealed record PublishSchemeBody(long Version);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/publish", async Task<Ok<SchemeDetail>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPost("/schemes/{id:guid}/publish", async Task<Ok<SchemeDetail>> (Guid id, PublishSchemeBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new PublishSchemeCommand(id, body.Version), ct)))
             .WithName("PublishScheme").WithSummary("Publishes (下发) a draft: needs a target in every cell; issues sheets and notifies heads (TaskAdmin).");
 }

@@ -43,10 +43,10 @@ internal sealed class RecordProgressHandler(ProgressWriter writer) : ICommandHan
 
 internal static class RecordProgressEndpoint
 {
-    internal sealed record Body(IReadOnlyList<ProgressInput> Entries);
+    internal sealed record RecordProgressBody(IReadOnlyList<ProgressInput> Entries);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/progress", async Task<Ok<RecordProgressResult>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPost("/schemes/{id:guid}/progress", async Task<Ok<RecordProgressResult>> (Guid id, RecordProgressBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RecordProgressCommand(id, body.Entries), ct)))
             .WithName("RecordProgress").WithSummary("Appends progress entries to a published scheme (supervisor; a head for their own sub-branch where allowed).");
 }

@@ -45,10 +45,10 @@ internal sealed class SetTargetsHandler(AssessmentDbContext db, AssessmentAccess
 
 internal static class SetTargetsEndpoint
 {
-    internal sealed record Body(IReadOnlyList<TargetCellInput> Cells);
+    internal sealed record SetTargetsBody(IReadOnlyList<TargetCellInput> Cells);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/schemes/{id:guid}/targets", async Task<Ok<TargetGrid>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPut("/schemes/{id:guid}/targets", async Task<Ok<TargetGrid>> (Guid id, SetTargetsBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SetTargetsCommand(id, body.Cells), ct)))
             .WithName("SetTargets").WithSummary("Sets targets of a draft scheme (TaskAdmin); every value must be > 0.");
 }

@@ -78,10 +78,10 @@ internal sealed class SetWarningRulesHandler(AssessmentDbContext db, AssessmentA
 
 internal static class SetWarningRulesEndpoint
 {
-    internal sealed record Body(IReadOnlyList<WarningRuleInput> Rules);
+    internal sealed record SetWarningRulesBody(IReadOnlyList<WarningRuleInput> Rules);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/schemes/{id:guid}/warning-rules", async Task<Ok<SchemeDetail>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPut("/schemes/{id:guid}/warning-rules", async Task<Ok<SchemeDetail>> (Guid id, SetWarningRulesBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SetWarningRulesCommand(id, body.Rules), ct)))
             .WithName("SetWarningRules").WithSummary("Sets a scheme's early-warning rules (TaskAdmin, supervisor).");
 }

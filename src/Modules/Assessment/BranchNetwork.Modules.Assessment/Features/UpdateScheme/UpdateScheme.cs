@@ -60,7 +60,7 @@ internal sealed class UpdateSchemeHandler(AssessmentDbContext db, AssessmentAcce
 
 internal static class UpdateSchemeEndpoint
 {
-    internal sealed record Body(
+    internal sealed record UpdateSchemeBody(
         string Name,
         PeriodKind PeriodKind,
         DateOnly StartDate,
@@ -73,7 +73,7 @@ internal static class UpdateSchemeEndpoint
         long Version);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/schemes/{id:guid}", async Task<Ok<SchemeDetail>> (Guid id, Body body, ISender sender, CancellationToken ct) =>
+        api.MapPut("/schemes/{id:guid}", async Task<Ok<SchemeDetail>> (Guid id, UpdateSchemeBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(
                     new UpdateSchemeCommand(id, body.Name, body.PeriodKind, body.StartDate, body.EndDate, body.Kind, body.BusinessLineId, body.Indicators, body.GradeBands, body.BehindMarginPoints, body.Version),
                     ct)))

@@ -67,7 +67,9 @@ internal static class AuthorizationMatrix
         new("GET /api/identity/units", AnySignedIn),
         new("POST /api/identity/units", SystemAdminOnly),
         new("PUT /api/identity/units/{id}", SystemAdminOnly),
-        new("GET /api/identity/units/{id}/members",                            [E401, Ok,   Ok,    E404,  Ok,   Ok,    Ok,   Ok,   Ok,   Ok,   Ok]),
+        // A roster is read by head office and the unit's own members. The unit itself is in everyone's org tree, so
+        // there is no existence to hide: another sub-branch's head gets 403, not 404.
+        new("GET /api/identity/units/{id}/members",                            [E401, Ok,   Ok,    E403,  Ok,   Ok,    Ok,   Ok,   Ok,   Ok,   Ok]),
         new("GET /api/identity/users",                                         [E401, E403, E403,  E403,  E403, E403,  E403, E403, E403, Ok,   Ok]),
         new("POST /api/identity/users", SystemAdminOnly),
         new("POST /api/identity/users/import", SystemAdminOnly),

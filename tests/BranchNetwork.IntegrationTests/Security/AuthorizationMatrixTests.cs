@@ -49,17 +49,22 @@ public sealed class AuthorizationMatrixTests(BranchNetworkFactory app) : IClassF
             select (Row: row, Caller: AuthorizationMatrix.Callers[column], Expected: row.Outcomes[column])).ToList();
         var failures = new ConcurrentBag<string>();
 
-        // Reads change nothing: all at once. Writes one after another: several of them move the same target cell
-        // (progress, corrections), and each builds its own fresh object first.
+        // Reads change nothing: all at once, before any write. Writes in lanes: cells of operations that move the same
+        // object (a target cell's projection, the draft's grid) one after another, lanes side by side.
         var (reads, writes) = (cells.Where(c => c.Row.Key.StartsWith("GET ", StringComparison.Ordinal)).ToList(), cells.Where(c => !c.Row.Key.StartsWith("GET ", StringComparison.Ordinal)).ToList());
-        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = 6, CancellationToken = TestContext.Current.CancellationToken }, async (cell, _) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 6, CancellationToken = TestContext.Current.CancellationToken };
+        await Parallel.ForEachAsync(reads, parallel, async (cell, _) =>
             await RunCellAsync(world, operations, cell.Row, cell.Caller, cell.Expected, failures));
-        foreach (var cell in writes)
+        var lanes = writes.GroupBy(c => MatrixRequests.LaneOf(c.Row.Key)).OrderByDescending(l => l.Count()).ToList();
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = parallel.CancellationToken }, async (lane, _) =>
         {
-            await RunCellAsync(world, operations, cell.Row, cell.Caller, cell.Expected, failures);
-        }
+            foreach (var cell in lane)
+            {
+                await RunCellAsync(world, operations, cell.Row, cell.Caller, cell.Expected, failures);
+            }
+        });
 
-        output?.WriteLine($"Authorisation matrix: {cells.Count} cells ({AuthorizationMatrix.Rows.Length} operations × {AuthorizationMatrix.Callers.Length} callers; {reads.Count} reads in parallel, {writes.Count} writes in sequence) in {clock.Elapsed.TotalSeconds:F1} s (objects through the API {seeded.TotalSeconds:F1} s); {failures.Count} failed.");
+        output?.WriteLine($"Authorisation matrix: {cells.Count} cells ({AuthorizationMatrix.Rows.Length} operations × {AuthorizationMatrix.Callers.Length} callers; {reads.Count} reads in parallel, {writes.Count} writes in {lanes.Count} lanes) in {clock.Elapsed.TotalSeconds:F1} s (objects through the API {seeded.TotalSeconds:F1} s); {failures.Count} failed.");
         var sorted = failures.Order(StringComparer.Ordinal).ToList();
         foreach (var failure in sorted)
         {

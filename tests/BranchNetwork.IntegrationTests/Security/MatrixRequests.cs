@@ -106,6 +106,23 @@ internal static class MatrixRequests
             ["POST /api/assessment/schemes/{id}/comments"] = w => Send(HttpMethod.Post, $"/api/assessment/schemes/{w.Published.Id}/comments", new { body = "向支行01学习" }),
         };
 
+    /// <summary>
+    /// Writes run in parallel lanes; operations that move the same object share a lane and run one after another
+    /// (every other operation is a lane of its own).
+    /// </summary>
+    public static string LaneOf(string key) => key switch
+    {
+        // 支行01's cell of the published scheme: its projection moves with every entry.
+        _ when key.Contains("/progress", StringComparison.Ordinal) => "sb01-cell",
+        // The draft's target grid.
+        _ when key.Contains("/targets", StringComparison.Ordinal) => "draft",
+        // The spare user.
+        "POST /api/identity/users/{id}/move" or "POST /api/identity/users/{id}/reset-password" or "POST /api/identity/users/{id}/enable" => "spare-user",
+        // The evaluation closes and raises warnings on the published scheme.
+        _ when key.Contains("/warnings", StringComparison.Ordinal) => "warnings",
+        _ => key,
+    };
+
     private static Task<HttpRequestMessage> Get(string url) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, url));
 
     private static Task<HttpRequestMessage> Send(HttpMethod method, string url, object? body) => Task.FromResult(Json(method, url, body));

@@ -92,24 +92,34 @@ internal sealed class MatrixWorld
         Units = (await UserAdministrationTests.UnitsByCodeAsync(Admin)).ToDictionary(u => u.Key, u => Guid.Parse(u.Value));
         Published = await AssessmentApi.PublishedSchemeAsync(App, [("存款", 100m, true)]);
         IndicatorCode = (await Ok(await TaskAdmin.GetAsync($"/api/assessment/schemes/{Published.Id}"))).GetProperty("indicators")[0].GetProperty("code").GetString()!;
-        Draft = (await FreshDraftAsync()).Id;
-        Closed = (await FreshPublishedAsync()).Id;
-        _ = await Ok(await TaskAdmin.PostAsJsonAsync($"/api/assessment/schemes/{Closed}/close", new { version = await TaskAdmin.VersionAsync(Closed) }));
-        _ = await Ok(await Supervisor.PostAsJsonAsync($"/api/assessment/schemes/{Closed}/honours", new { title = "优秀支行", subjectKind = "SubBranch", subjectId = Sb01 }));
-        _ = await Ok(await Head01.PostAsJsonAsync($"/api/assessment/schemes/{Published.Id}/comments", new { body = "支行01本季度稳步推进" }));
-        EntryId = await FreshEntryAsync();
-        WarningId = await FreshWarningAsync();
-        (AppealId, _) = await FreshAppealAsync();
-        var attached = await Ok(await Head01.PostAsync($"/api/assessment/appeals/{AppealId}/attachments", EvidenceForm()));
-        FileId = attached.GetProperty("id").GetGuid();
-        _ = await Ok(await Supervisor.PostAsJsonAsync("/api/notifications/announcements", new { title = "矩阵通知", body = "请各支行按时完成。" }));
-        SpareUserId = await FreshUserAsync();
+        // Independent objects, made side by side.
+        await Task.WhenAll(
+            Run(async () => Draft = (await FreshDraftAsync()).Id),
+            Run(async () =>
+            {
+                Closed = (await FreshPublishedAsync()).Id;
+                _ = await Ok(await TaskAdmin.PostAsJsonAsync($"/api/assessment/schemes/{Closed}/close", new { version = await TaskAdmin.VersionAsync(Closed) }));
+                _ = await Ok(await Supervisor.PostAsJsonAsync($"/api/assessment/schemes/{Closed}/honours", new { title = "优秀支行", subjectKind = "SubBranch", subjectId = Sb01 }));
+            }),
+            Run(async () => _ = await Ok(await Head01.PostAsJsonAsync($"/api/assessment/schemes/{Published.Id}/comments", new { body = "支行01本季度稳步推进" }))),
+            Run(async () => EntryId = await FreshEntryAsync()),
+            Run(async () => WarningId = await FreshWarningAsync()),
+            Run(async () =>
+            {
+                (AppealId, _) = await FreshAppealAsync();
+                var attached = await Ok(await Head01.PostAsync($"/api/assessment/appeals/{AppealId}/attachments", EvidenceForm()));
+                FileId = attached.GetProperty("id").GetGuid();
+            }),
+            Run(async () => _ = await Ok(await Supervisor.PostAsJsonAsync("/api/notifications/announcements", new { title = "矩阵通知", body = "请各支行按时完成。" }))),
+            Run(async () => SpareUserId = await FreshUserAsync()));
         var inbox = await Eventually.WaitAsync(
             async () => await Ok(await Head01.GetAsync("/api/notifications")),
             page => page.GetProperty("items").GetArrayLength() > 0,
             "head01's first notification");
         Head01NotificationId = inbox.GetProperty("items")[0].GetProperty("id").GetGuid();
     }
+
+    private static Task Run(Func<Task> step) => step();
 
     public async Task<Guid> FreshIndicatorAsync() => await TaskAdmin.CreateIndicatorAsync(AssessmentApi.Unique("MX"), AssessmentApi.Unique("矩阵指标"));
 

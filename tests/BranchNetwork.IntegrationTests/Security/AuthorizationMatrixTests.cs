@@ -80,6 +80,7 @@ public sealed class AuthorizationMatrixTests(BranchNetworkFactory app) : IClassF
         var operation = operations[row.Key] is { } id ? $"{row.Key} ({id})" : row.Key;
         try
         {
+            world.EnterCell(row.Key, refused: expected != Expect.Ok);
             using var request = await MatrixRequests.Builders[row.Key](world);
             var url = request.RequestUri!.ToString();
             using var response = await world.For(caller).SendAsync(request);
@@ -95,6 +96,11 @@ public sealed class AuthorizationMatrixTests(BranchNetworkFactory app) : IClassF
             };
             if (actual != expected)
             {
+                if (actual == Expect.Ok)
+                {
+                    world.Spoil(row.Key);
+                }
+
                 var hint = expected == Expect.Ok && status == 400 ? " (the fixture's body is wrong, or the app refuses a valid one)" : "";
                 failures.Add($"{operation} as {who}: expected {Show(expected)}, got {status}{hint} — {url} {Cut(body)}");
                 return;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BranchNetwork.IntegrationTests.Assessment;
@@ -17,6 +18,11 @@ internal sealed class MatrixWorld
     public const string SparePassword = "Matrix#2026pass";
 
     private readonly Dictionary<string, HttpClient> clients = [];
+
+    /// <summary>Per operation, the object refused callers share (see <see cref="ObjectAsync{T}"/>).</summary>
+    private readonly ConcurrentDictionary<string, object> spares = new();
+
+    private readonly AsyncLocal<(string Key, bool Refused)> cell = new();
 
     private MatrixWorld(BranchNetworkFactory app, HttpClient anonymous)
     {
@@ -120,6 +126,27 @@ internal sealed class MatrixWorld
     }
 
     private static Task Run(Func<Task> step) => step();
+
+    /// <summary>Sets the cell whose request is being built (flows into the builder).</summary>
+    public void EnterCell(string key, bool refused) => cell.Value = (key, refused);
+
+    /// <summary>
+    /// The object a destructive operation acts on: a fresh one for a caller who is expected to succeed; for refused
+    /// callers one object per operation, shared, since a refusal changes nothing. <see cref="Spoil"/> drops it when a
+    /// refused caller was let through, so the next one meets an unused object again.
+    /// </summary>
+    public async Task<T> ObjectAsync<T>(Func<Task<T>> make)
+    {
+        var (key, refused) = cell.Value;
+        if (!refused || key is null)
+        {
+            return await make();
+        }
+
+        return await (Task<T>)spares.GetOrAdd(key, _ => make());
+    }
+
+    public void Spoil(string key) => spares.TryRemove(key, out _);
 
     public async Task<Guid> FreshIndicatorAsync() => await TaskAdmin.CreateIndicatorAsync(AssessmentApi.Unique("MX"), AssessmentApi.Unique("矩阵指标"));
 

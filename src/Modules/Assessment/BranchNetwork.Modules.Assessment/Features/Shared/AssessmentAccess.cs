@@ -20,8 +20,12 @@ internal sealed class AssessmentAccess(ICurrentUser user, IOrgScope scope, Asses
     /// <summary>Roles that oversee the whole network: they read every sub-branch's sheet.</summary>
     public bool IsHeadOfficeRole => IsTaskAdmin || IsSupervisor || user.IsInRole(BankRoles.Auditor);
 
+    /// <summary>
+    /// Head-office assessment roles, or members of that sub-branch. Not <c>IOrgScope.CanActForSubBranchAsync</c>: it lets
+    /// every head-office unit member in (SystemAdmin, SecurityAdmin, Moderator), which the lists never did.
+    /// </summary>
     public async Task<bool> CanSeeSubBranchAsync(Guid subBranchId, CancellationToken ct) =>
-        IsHeadOfficeRole || await scope.CanActForSubBranchAsync(subBranchId, ct);
+        IsHeadOfficeRole || await scope.GetOwnSubBranchIdAsync(ct) == subBranchId;
 
     /// <summary>404 (not 403) for another unit's private item: its existence is not disclosed.</summary>
     public async Task EnsureCanSeeSubBranchAsync(Guid subBranchId, CancellationToken ct)

@@ -45,7 +45,7 @@ internal static partial class BadInputVariants
 
     public static HttpContent JsonContent(string text) => new StringContent(text, Encoding.UTF8, "application/json");
 
-    private static HttpContent Raw(string text, string mediaType)
+    private static ByteArrayContent Raw(string text, string mediaType)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
@@ -406,7 +406,7 @@ internal static partial class BadInputVariants
     private static string Replace(JsonObject valid, string[] path, JsonNode? value)
     {
         var copy = valid.DeepClone();
-        JsonNode parent = copy;
+        var parent = copy;
         foreach (var part in path[..^1])
         {
             parent = part.All(char.IsDigit) ? parent.AsArray()[int.Parse(part, CultureInfo.InvariantCulture)]! : parent.AsObject()[part]!;

@@ -71,50 +71,25 @@ internal static class WriteOperations
         ["POST /api/notifications/announcements"] = w => new("supervisor", Ids(), InputKind.Json, new JsonObject { ["title"] = "坏输入通知", ["body"] = "正文", ["unitId"] = w.SubBranch01 }),
 
         // Assessment: TaskAdmin defines schemes, the supervisor supervises, the sub-branch head answers for SB01.
-        ["POST /api/assessment/indicators"] = _ => new("taskadmin", Ids(), InputKind.Json, new JsonObject
-        {
-            ["code"] = Code("BADI"), ["name"] = "坏输入指标", ["unit"] = "万元", ["direction"] = "HigherIsBetter", ["dataSource"] = "Manual",
-            ["ruleKind"] = "Ratio", ["cap"] = 1.2m, ["floor"] = 0m, ["allowSubBranchEntry"] = false, ["description"] = "说明",
-        }),
+        ["POST /api/assessment/indicators"] = _ => new("taskadmin", Ids(), InputKind.Json, new JsonObject { ["code"] = Code("BADI"), ["name"] = "坏输入指标", ["unit"] = "万元", ["direction"] = "HigherIsBetter", ["dataSource"] = "Manual", ["ruleKind"] = "Ratio", ["cap"] = 1.2m, ["floor"] = 0m, ["allowSubBranchEntry"] = false, ["description"] = "说明" }),
         ["DELETE /api/assessment/indicators/{id}"] = w => new("taskadmin", Ids(("id", w.IndicatorToDelete)), InputKind.None),
         ["POST /api/assessment/indicators/{id}/retire"] = w => new("taskadmin", Ids(("id", w.IndicatorToRetire)), InputKind.None),
         ["POST /api/assessment/schemes"] = w => new("taskadmin", Ids(), InputKind.Json, SchemeBody(w, null)),
         ["PUT /api/assessment/schemes/{id}"] = w => new("taskadmin", Ids(("id", w.Draft.Id)), InputKind.Json, SchemeBody(w, w.DraftVersion)),
-        ["PUT /api/assessment/schemes/{id}/targets"] = w => new("taskadmin", Ids(("id", w.Draft.Id)), InputKind.Json, new JsonObject
-        {
-            ["cells"] = new JsonArray(new JsonObject { ["subBranchId"] = w.SubBranch01, ["indicatorId"] = w.Draft.Indicators["存款"], ["value"] = 120m }),
-        }),
+        ["PUT /api/assessment/schemes/{id}/targets"] = w => new("taskadmin", Ids(("id", w.Draft.Id)), InputKind.Json, new JsonObject { ["cells"] = new JsonArray(new JsonObject { ["subBranchId"] = w.SubBranch01, ["indicatorId"] = w.Draft.Indicators["存款"], ["value"] = 120m }) }),
         ["POST /api/assessment/schemes/{id}/targets/import"] = w => new("taskadmin", Ids(("id", w.Draft.Id)), InputKind.Upload),
         ["POST /api/assessment/schemes/{id}/publish"] = w => new("taskadmin", Ids(("id", w.DraftToPublish.Id)), InputKind.Json, new JsonObject { ["version"] = w.DraftToPublishVersion }),
-        ["PUT /api/assessment/schemes/{id}/warning-rules"] = w => new("taskadmin", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject
-        {
-            ["rules"] = new JsonArray(new JsonObject { ["kind"] = "BottomRank", ["threshold"] = 1m, ["isActive"] = true }),
-        }),
+        ["PUT /api/assessment/schemes/{id}/warning-rules"] = w => new("taskadmin", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject { ["rules"] = new JsonArray(new JsonObject { ["kind"] = "BottomRank", ["threshold"] = 1m, ["isActive"] = true }) }),
         ["POST /api/assessment/schemes/{id}/close"] = w => new("taskadmin", Ids(("id", w.PublishedToClose.Id)), InputKind.Json, new JsonObject { ["version"] = w.PublishedToCloseVersion }),
-        ["POST /api/assessment/schemes/{id}/progress"] = w => new("head01", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject
-        {
-            ["entries"] = new JsonArray(new JsonObject { ["subBranchId"] = w.SubBranch01, ["indicatorId"] = w.Published.Indicators["存款"], ["date"] = w.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["value"] = 30m }),
-        }),
+        ["POST /api/assessment/schemes/{id}/progress"] = w => new("head01", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject { ["entries"] = new JsonArray(new JsonObject { ["subBranchId"] = w.SubBranch01, ["indicatorId"] = w.Published.Indicators["存款"], ["date"] = w.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["value"] = 30m }) }),
         ["POST /api/assessment/schemes/{id}/progress/import"] = w => new("supervisor", Ids(("id", w.Published.Id)), InputKind.Upload),
         ["POST /api/assessment/schemes/{id}/progress/{entryId}/correct"] = w => new("head01", Ids(("id", w.Published.Id), ("entryId", w.ProgressEntry)), InputKind.Json, new JsonObject { ["value"] = 25m, ["reason"] = "多录了" }),
         ["POST /api/assessment/schemes/{id}/comments"] = w => new("supervisor", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject { ["body"] = "进度偏慢" }),
-        ["POST /api/assessment/schemes/{id}/honours"] = w => new("supervisor", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject
-        {
-            ["title"] = "季度之星", ["subjectKind"] = "SubBranch", ["subjectId"] = w.SubBranch01, ["subBranchId"] = w.SubBranch01, ["citation"] = "表现突出",
-        }),
-        ["POST /api/assessment/appeals"] = w => new("head01", Ids(), InputKind.Json, new JsonObject
-        {
-            ["schemeId"] = w.Published.Id, ["subBranchId"] = w.SubBranch01, ["kind"] = "Target", ["indicatorId"] = w.Published.Indicators["存款"], ["reason"] = "客户搬迁", ["requestedValue"] = 80m,
-        }),
-        ["POST /api/assessment/appeals/{id}/decide"] = w => new("supervisor", Ids(("id", w.AppealToDecide)), InputKind.Json, new JsonObject
-        {
-            ["accept"] = true, ["reason"] = "属实", ["scoreAdjustment"] = 2m, ["version"] = w.AppealToDecideVersion,
-        }),
+        ["POST /api/assessment/schemes/{id}/honours"] = w => new("supervisor", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject { ["title"] = "季度之星", ["subjectKind"] = "SubBranch", ["subjectId"] = w.SubBranch01, ["subBranchId"] = w.SubBranch01, ["citation"] = "表现突出" }),
+        ["POST /api/assessment/appeals"] = w => new("head01", Ids(), InputKind.Json, new JsonObject { ["schemeId"] = w.Published.Id, ["subBranchId"] = w.SubBranch01, ["kind"] = "Target", ["indicatorId"] = w.Published.Indicators["存款"], ["reason"] = "客户搬迁", ["requestedValue"] = 80m }),
+        ["POST /api/assessment/appeals/{id}/decide"] = w => new("supervisor", Ids(("id", w.AppealToDecide)), InputKind.Json, new JsonObject { ["accept"] = true, ["reason"] = "属实", ["scoreAdjustment"] = 2m, ["version"] = w.AppealToDecideVersion }),
         ["POST /api/assessment/appeals/{id}/attachments"] = w => new("head01", Ids(("id", w.AppealForEvidence)), InputKind.Upload, UploadName: "证明.pdf"),
-        ["POST /api/assessment/warnings"] = w => new("supervisor", Ids(), InputKind.Json, new JsonObject
-        {
-            ["schemeId"] = w.Published.Id, ["subBranchId"] = w.SubBranch01, ["indicatorId"] = w.Published.Indicators["存款"], ["kind"] = "Warning", ["message"] = "请加快进度",
-        }),
+        ["POST /api/assessment/warnings"] = w => new("supervisor", Ids(), InputKind.Json, new JsonObject { ["schemeId"] = w.Published.Id, ["subBranchId"] = w.SubBranch01, ["indicatorId"] = w.Published.Indicators["存款"], ["kind"] = "Warning", ["message"] = "请加快进度" }),
         ["POST /api/assessment/warnings/evaluate"] = _ => new("supervisor", Ids(), InputKind.None),
         ["POST /api/assessment/warnings/{id}/acknowledge"] = w => new("head01", Ids(("id", w.WarningToAcknowledge)), InputKind.Json, new JsonObject { ["response"] = "已整改" }),
         ["POST /api/assessment/warnings/{id}/close"] = w => new("supervisor", Ids(("id", w.WarningToClose)), InputKind.None),

@@ -53,6 +53,7 @@ public sealed class BadInputSuiteTests(BranchNetworkFactory app) : IClassFixture
                     clients[op.User] = client = await app.ClientForAsync(op.User);
                 }
 
+                var started = clock.Elapsed;
                 var before = await state.SettledAsync();
                 foreach (var variant in variants)
                 {
@@ -64,6 +65,8 @@ public sealed class BadInputSuiteTests(BranchNetworkFactory app) : IClassFixture
 
                     before = after;
                 }
+
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {(clock.Elapsed - started).TotalSeconds:F1} s");
             }
         }
 
@@ -120,7 +123,7 @@ public sealed class BadInputSuiteTests(BranchNetworkFactory app) : IClassFixture
             if (name == "role")
             {
                 variants.Add(new("role: unknown", Fill(template, op.Path, name, "Overlord"), valid, Outcome.Refused));
-                variants.Add(new("role: NUL", Fill(template, op.Path, name, "Staff%00"), valid, Outcome.Refused));
+                variants.Add(new("role: line feed", Fill(template, op.Path, name, "Staff%0A"), valid, Outcome.Refused));
                 variants.Add(new("role: bidi", Fill(template, op.Path, name, "%E2%80%AEStaff"), valid, Outcome.Refused));
                 variants.Add(new("role: 4,000 characters", Fill(template, op.Path, name, new string('r', 4000)), valid, Outcome.Refused));
                 continue;
@@ -129,7 +132,7 @@ public sealed class BadInputSuiteTests(BranchNetworkFactory app) : IClassFixture
             variants.Add(new($"{name}: id of nothing", Fill(template, op.Path, name, Guid.NewGuid().ToString()), valid, Outcome.Refused));
             variants.Add(new($"{name}: empty GUID", Fill(template, op.Path, name, Guid.Empty.ToString()), valid, Outcome.Refused));
             variants.Add(new($"{name}: not a GUID", Fill(template, op.Path, name, "not-a-guid"), valid, Outcome.Refused));
-            variants.Add(new($"{name}: NUL and bidi", Fill(template, op.Path, name, "%00%E2%80%AE"), valid, Outcome.Refused));
+            variants.Add(new($"{name}: bidi and dot segments", Fill(template, op.Path, name, "%E2%80%AE..%2F..%2Fx"), valid, Outcome.Refused));
         }
 
         return variants;
@@ -149,13 +152,13 @@ public sealed class BadInputSuiteTests(BranchNetworkFactory app) : IClassFixture
     private static async Task<(string? Problem, IReadOnlyDictionary<string, string> After)> SendAsync(
         HttpClient client, string method, Variant variant, IReadOnlyDictionary<string, string> before, BusinessState state)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), variant.Path) { Content = variant.Body() };
         HttpResponseMessage response;
         try
         {
+            using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), variant.Path) { Content = variant.Body() };
             response = await client.SendAsync(request);
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or FormatException)
         {
             // The test server refusing to take a body at all is a refusal, not an answer; note it all the same.
             return ($"-> no answer: {e.GetType().Name}: {e.Message}", await state.TakeAsync());
@@ -165,7 +168,8 @@ public sealed class BadInputSuiteTests(BranchNetworkFactory app) : IClassFixture
         {
             var status = (int)response.StatusCode;
             var text = await response.Content.ReadAsStringAsync();
-            var after = await state.TakeAsync();
+            // After an accepted request, its outbox deliveries land before the next variant, so they count against it.
+            var after = status < 400 ? await state.SettledAsync() : await state.TakeAsync();
             var changed = BusinessState.Differences(before, after);
             var excerpt = text.Length > 240 ? text[..240] + "…" : text;
             var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";

@@ -29,6 +29,9 @@ internal sealed record BadInputWorld(
     long UnitVersion,
     PublishedScheme Draft,
     long DraftVersion,
+    PublishedScheme DraftToEdit,
+    long DraftToEditVersion,
+    PublishedScheme Closed,
     PublishedScheme DraftToPublish,
     long DraftToPublishVersion,
     PublishedScheme Published,
@@ -75,7 +78,7 @@ internal static class WriteOperations
         ["DELETE /api/assessment/indicators/{id}"] = w => new("taskadmin", Ids(("id", w.IndicatorToDelete)), InputKind.None),
         ["POST /api/assessment/indicators/{id}/retire"] = w => new("taskadmin", Ids(("id", w.IndicatorToRetire)), InputKind.None),
         ["POST /api/assessment/schemes"] = w => new("taskadmin", Ids(), InputKind.Json, SchemeBody(w, null)),
-        ["PUT /api/assessment/schemes/{id}"] = w => new("taskadmin", Ids(("id", w.Draft.Id)), InputKind.Json, SchemeBody(w, w.DraftVersion)),
+        ["PUT /api/assessment/schemes/{id}"] = w => new("taskadmin", Ids(("id", w.DraftToEdit.Id)), InputKind.Json, SchemeBody(w, w.DraftToEditVersion)),
         ["PUT /api/assessment/schemes/{id}/targets"] = w => new("taskadmin", Ids(("id", w.Draft.Id)), InputKind.Json, new JsonObject { ["cells"] = new JsonArray(new JsonObject { ["subBranchId"] = w.SubBranch01, ["indicatorId"] = w.Draft.Indicators["存款"], ["value"] = 120m }) }),
         ["POST /api/assessment/schemes/{id}/targets/import"] = w => new("taskadmin", Ids(("id", w.Draft.Id)), InputKind.Upload),
         ["POST /api/assessment/schemes/{id}/publish"] = w => new("taskadmin", Ids(("id", w.DraftToPublish.Id)), InputKind.Json, new JsonObject { ["version"] = w.DraftToPublishVersion }),
@@ -85,7 +88,7 @@ internal static class WriteOperations
         ["POST /api/assessment/schemes/{id}/progress/import"] = w => new("supervisor", Ids(("id", w.Published.Id)), InputKind.Upload),
         ["POST /api/assessment/schemes/{id}/progress/{entryId}/correct"] = w => new("head01", Ids(("id", w.Published.Id), ("entryId", w.ProgressEntry)), InputKind.Json, new JsonObject { ["value"] = 25m, ["reason"] = "多录了" }),
         ["POST /api/assessment/schemes/{id}/comments"] = w => new("supervisor", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject { ["body"] = "进度偏慢" }),
-        ["POST /api/assessment/schemes/{id}/honours"] = w => new("supervisor", Ids(("id", w.Published.Id)), InputKind.Json, new JsonObject { ["title"] = "季度之星", ["subjectKind"] = "SubBranch", ["subjectId"] = w.SubBranch01, ["subBranchId"] = w.SubBranch01, ["citation"] = "表现突出" }),
+        ["POST /api/assessment/schemes/{id}/honours"] = w => new("supervisor", Ids(("id", w.Closed.Id)), InputKind.Json, new JsonObject { ["title"] = "季度之星", ["subjectKind"] = "SubBranch", ["subjectId"] = w.SubBranch01, ["subBranchId"] = w.SubBranch01, ["citation"] = "表现突出" }),
         ["POST /api/assessment/appeals"] = w => new("head01", Ids(), InputKind.Json, new JsonObject { ["schemeId"] = w.Published.Id, ["subBranchId"] = w.SubBranch01, ["kind"] = "Target", ["indicatorId"] = w.Published.Indicators["存款"], ["reason"] = "客户搬迁", ["requestedValue"] = 80m }),
         ["POST /api/assessment/appeals/{id}/decide"] = w => new("supervisor", Ids(("id", w.AppealToDecide)), InputKind.Json, new JsonObject { ["accept"] = true, ["reason"] = "属实", ["scoreAdjustment"] = 2m, ["version"] = w.AppealToDecideVersion }),
         ["POST /api/assessment/appeals/{id}/attachments"] = w => new("head01", Ids(("id", w.AppealForEvidence)), InputKind.Upload, UploadName: "证明.pdf"),
@@ -101,18 +104,21 @@ internal static class WriteOperations
         var units = await UserAdministrationTests.UnitsByCodeAsync(admin);
         var (sb01, sb02) = (Guid.Parse(units["SB01"]), Guid.Parse(units["SB02"]));
 
-        var user = await Created(await admin.PostJsonAsync("/api/identity/users", new { userName = Code("bad.target").ToLowerInvariant(), displayName = "坏输入对象", unitId = sb01, position = "柜员", password = "Teller#2026ok" }));
-        var unit = await Created(await admin.PostJsonAsync("/api/identity/units", new { code = Code("BADT"), name = "坏输入对象团队", kind = "Team", parentId = sb01 }));
+        var user = await Created(await admin.PostJsonAsync("/api/identity/users", new { userName = Fresh("bad.target").ToLowerInvariant(), displayName = "坏输入对象", unitId = sb01, position = "柜员", password = "Teller#2026ok" }));
+        var unit = await Created(await admin.PostJsonAsync("/api/identity/units", new { code = Fresh("BADT"), name = "坏输入对象团队", kind = "Team", parentId = sb01 }));
         var unitVersion = unit.TryGetProperty("version", out var v) ? v.GetInt64() : 1L;
 
         (string, decimal, bool)[] indicators = [("存款", 60m, true), ("贷款", 40m, false)];
         var draft = await AssessmentApi.PublishedSchemeAsync(app, indicators, publish: false);
+        var draftToEdit = await AssessmentApi.PublishedSchemeAsync(app, indicators, publish: false);
         var draftToPublish = await AssessmentApi.PublishedSchemeAsync(app, indicators, publish: false);
+        var closed = await AssessmentApi.PublishedSchemeAsync(app, indicators);
         var published = await AssessmentApi.PublishedSchemeAsync(app, indicators);
         var publishedToClose = await AssessmentApi.PublishedSchemeAsync(app, indicators);
         var taskAdmin = await app.ClientForAsync("taskadmin");
         var toDelete = await taskAdmin.CreateIndicatorAsync(AssessmentApi.Unique("BADD"), "待删指标");
         var toRetire = await taskAdmin.CreateIndicatorAsync(AssessmentApi.Unique("BADR"), "待停指标");
+        await Created(await taskAdmin.PostJsonAsync($"/api/assessment/schemes/{closed.Id}/close", new { version = await taskAdmin.VersionAsync(closed.Id) }));
 
         var head01 = await app.ClientForAsync("head01");
         var supervisor = await app.ClientForAsync("supervisor");
@@ -146,6 +152,9 @@ internal static class WriteOperations
             unitVersion,
             draft,
             await taskAdmin.VersionAsync(draft.Id),
+            draftToEdit,
+            await taskAdmin.VersionAsync(draftToEdit.Id),
+            closed,
             draftToPublish,
             await taskAdmin.VersionAsync(draftToPublish.Id),
             published,
@@ -186,7 +195,10 @@ internal static class WriteOperations
         return body;
     }
 
-    private static string Code(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+    /// <summary>A code unique per request: the marker is replaced with a fresh value each time a body is sent.</summary>
+    private static string Code(string prefix) => $"{prefix}-{BadInputVariants.UniqueMarker}";
+
+    private static string Fresh(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
 
     private static Dictionary<string, string> Ids(params (string Name, object Value)[] ids) =>
         ids.ToDictionary(i => i.Name, i => Convert.ToString(i.Value, System.Globalization.CultureInfo.InvariantCulture)!, StringComparer.Ordinal);

@@ -95,7 +95,7 @@ internal static partial class BadInputVariants
             foreach (var (label, value, outcome) in Mutations(leaf, propertySchema, required, document))
             {
                 var text = value is RawJson raw ? ReplaceLiteral(valid, leaf.Path, raw.Text) : Replace(valid, leaf.Path, (JsonNode?)value);
-                var variant = new Variant($"{string.Join('.', leaf.Path)}: {label}", path, () => JsonContent(text), outcome, leaf.Name);
+                var variant = new Variant($"{string.Join('.', leaf.Path)}: {label}", path, () => JsonContent(text), outcome, string.Join('.', leaf.Path));
                 (outcome == Outcome.MayBeAccepted ? lenient : variants).Add(variant);
             }
         }
@@ -128,8 +128,10 @@ internal static partial class BadInputVariants
     ];
 
     /// <summary>Faulty uploads for an endpoint that reads a "file" form field.</summary>
-    public static List<Variant> ForUpload(string path, string goodName, Outcome fileNameOutcome)
+    /// <param name="evidence">An evidence upload takes any office file (a CSV is fine there); an import takes only its table.</param>
+    public static List<Variant> ForUpload(string path, string goodName, bool evidence)
     {
+        var content = evidence ? Outcome.MayBeAccepted : Outcome.Refused;
         static MultipartFormDataContent Form(byte[] content, string fileName, string field = "file")
         {
             var form = new MultipartFormDataContent();
@@ -151,12 +153,12 @@ internal static partial class BadInputVariants
             new("upload: random bytes", path, () => Form(RandomBytes(4096), goodName), Outcome.Refused),
             new("upload: an executable", path, () => Form([0x4D, 0x5A, 0x90, 0x00, .. RandomBytes(1024)], goodName), Outcome.Refused),
             new("upload: broken zip (xlsx)", path, () => Form([0x50, 0x4B, 0x03, 0x04, .. RandomBytes(512)], "data.xlsx"), Outcome.Refused),
-            new("upload: CSV with NUL", path, () => Form(Encoding.UTF8.GetBytes("a,b\nx\0y,1\n"), csv), Outcome.Refused),
-            new("upload: CSV with an open quote", path, () => Form(Encoding.UTF8.GetBytes("a,b\n\"x,1\n"), csv), Outcome.Refused),
-            new("upload: CSV with bidi and controls", path, () => Form(Encoding.UTF8.GetBytes("a,b\n\u202Ex\u0007,1\n"), csv), Outcome.Refused),
+            new("upload: CSV with NUL", path, () => Form(Encoding.UTF8.GetBytes("a,b\nx\0y,1\n"), csv), content),
+            new("upload: CSV with an open quote", path, () => Form(Encoding.UTF8.GetBytes("a,b\n\"x,1\n"), csv), content),
+            new("upload: CSV with bidi and controls", path, () => Form(Encoding.UTF8.GetBytes("a,b\n\u202Ex\u0007,1\n"), csv), content),
             new("upload: multipart with a broken boundary", path, () => Raw("--zzz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc", "multipart/form-data; boundary=yyy"), Outcome.Refused),
             new("upload: NUL in the file name", path, () => Raw("--b1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\0.csv\"\r\nContent-Type: text/csv\r\n\r\na,b\n1,2\n\r\n--b1--\r\n", "multipart/form-data; boundary=b1"), Outcome.Refused),
-            new("upload: bidi file name", path, () => Form("a,b\n"u8.ToArray(), "x\u202Evsc.exe"), fileNameOutcome),
+            new("upload: bidi file name", path, () => Form("a,b\n"u8.ToArray(), "x\u202Evsc.exe"), content),
         ];
     }
 

@@ -36,7 +36,9 @@ internal sealed partial class CreateIndicatorValidator : AbstractValidator<Creat
     public CreateIndicatorValidator(AssessmentDbContext db, IOrganisationDirectory directory, IEnumerable<IComputedIndicatorSource> sources, IStringLocalizer<AssessmentText> text)
     {
         var keys = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        RuleFor(c => c.Code).NotEmpty().MaximumLength(Indicator.CodeMaxLength)
+        // Stop at the first failure: a code the pattern refuses (a NUL in it) must never reach the uniqueness query,
+        // which PostgreSQL answers with an error (500) for a NUL.
+        RuleFor(c => c.Code).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Indicator.CodeMaxLength)
             .Matches(CodePattern()).WithMessage(text["IndicatorCodeFormat"])
             .MustAsync(async (code, ct) => !await db.Indicators.AnyAsync(i => i.Code == code, ct)).WithMessage(text["IndicatorCodeTaken"])
             .NoBidiControls();

@@ -14,7 +14,18 @@ public sealed class DisabledUserPageTests(BrowserApp app) : IClassFixture<Browse
         var page = await app.SignedInPageAsync("staff0601");
         Assert.DoesNotContain("/account/login", page.Url, StringComparison.Ordinal);
 
-        using var admin = await app.ClientForAsync("admin");
+        // The app listens on a real socket here: the admin talks to it like any API client.
+        using var admin = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        var tokenResponse = await admin.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "branchnet-cli",
+            ["username"] = "admin",
+            ["password"] = BrowserApp.DemoPassword,
+            ["scope"] = "openid api",
+        }));
+        var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var users = JsonDocument.Parse(await admin.GetStringAsync("/api/identity/users?search=staff0601")).RootElement;
         var id = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "staff0601").GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/identity/users/{id}/disable", null)).StatusCode);

@@ -24,8 +24,10 @@ using BranchNetwork.Modules.Identity.Resources;
 using BranchNetwork.Modules.Identity.Services;
 using BranchNetwork.SharedKernel.Localization;
 using BranchNetwork.SharedKernel.Modules;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -87,9 +89,18 @@ internal sealed class IdentityModule : IModule
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = ValidateSessionAsync;
         });
-        // A disabled user's or reset password's cookie stops working within a minute.
+        // Refreshes the cookie's roles and unit; ending sessions does not wait for it (ValidateSessionAsync, ADR 0017).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<IUserSessions>(sp => sp.GetRequiredService<UserSessions>());
+        services.AddHostedService<SessionRevocationListener>();
+        // Registered before the Host adds Blazor's own (which only tries to add one): circuits end when the user is disabled.
+        services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
+        services.AddScoped<SignInGate>();
 
         OpenIddictSetup.Add(builder);
 
@@ -162,6 +173,23 @@ internal sealed class IdentityModule : IModule
         RenameOrgUnitEndpoint.Map(identity);
         ListUnitMembersEndpoint.Map(identity);
         GrantRoleEndpoint.Map(identity);
+    }
+
+    /// <summary>
+    /// Every cookie request: a disabled user's or an outdated stamp's cookie is refused at once, from a per-node cache
+    /// that revocations clear (no database round-trip per request); then Identity's periodic stamp check.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<IUserSessions>();
+        if (context.Principal is { } principal && !await sessions.IsCurrentAsync(principal, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

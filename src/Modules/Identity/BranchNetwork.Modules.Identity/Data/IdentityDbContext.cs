@@ -16,6 +16,12 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
     /// <summary>The Data Protection key ring every node shares (ADR 0013): cookies and antiforgery tokens read on any node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Failed sign-ins per user name and address, and per user name (ADR 0017).</summary>
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
+    /// <summary>Users whose sessions ended; every node polls it to end them everywhere (ADR 0017).</summary>
+    public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -73,6 +79,22 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             k.ToTable("IdentityDataProtectionKeys");
             k.Property(x => x.FriendlyName).HasMaxLength(DataProtectionKeyStore.FriendlyNameMaxLength);
             k.Property(x => x.Xml).HasMaxLength(DataProtectionKeyStore.XmlMaxLength);
+        });
+
+        builder.Entity<SignInThrottle>(t =>
+        {
+            t.ToTable("IdentitySignInThrottles");
+            t.HasKey(x => new { x.AccountKey, x.AddressKey });
+            t.Property(x => x.AccountKey).HasMaxLength(SignInThrottle.AccountKeyMaxLength);
+            t.Property(x => x.AddressKey).HasMaxLength(SignInThrottle.AddressKeyMaxLength);
+            t.HasIndex(x => x.LastFailureAtUtc);
+        });
+        builder.Entity<SessionRevocation>(r =>
+        {
+            r.ToTable("IdentitySessionRevocations");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.Id).ValueGeneratedOnAdd();
+            r.HasIndex(x => x.RevokedAtUtc);
         });
 
         ModuleModel.Apply(builder, this, Schema);

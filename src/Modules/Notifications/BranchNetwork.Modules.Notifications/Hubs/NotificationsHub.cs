@@ -8,12 +8,15 @@ namespace BranchNetwork.Modules.Notifications.Hubs;
 
 /// <summary>
 /// The one real-time hub (NT-1). Clients only listen; the server pushes to groups per user,
-/// unit and role. Authenticated by an OpenIddict token (query string for WebSockets) or the UI's cookie.
+/// unit and role. Authenticated by an OpenIddict token (query string for WebSockets) or the UI's cookie;
+/// the connection closes the moment the user's session ends (disabled, password reset: Identity's ADR 0017).
 /// </summary>
 [Authorize(Policy = AuthPolicies.Hub)]
-internal sealed class NotificationsHub : Hub
+internal sealed class NotificationsHub(IUserSessions sessions) : Hub
 {
     private const string DefaultCulture = "zh-CN";
+
+    private static readonly object SessionWatch = new();
 
     public static string UserCultureGroup(Guid userId, string culture) => $"{NotificationsHubContract.UserGroup(userId)}:{culture}";
 
@@ -38,6 +41,18 @@ internal sealed class NotificationsHub : Hub
             await Groups.AddToGroupAsync(Context.ConnectionId, NotificationsHubContract.RoleGroup(role));
         }
 
+        var context = Context;
+        context.Items[SessionWatch] = sessions.Watch(user, context.Abort);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(SessionWatch, out var watch) && watch is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+
+        return base.OnDisconnectedAsync(exception);
     }
 }

@@ -1,12 +1,16 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Resources;
+using BranchNetwork.Modules.Identity.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
 
 namespace BranchNetwork.Modules.Identity.Features.DisableUser;
 
-/// <summary>Disables or re-enables an account. Disabling revokes every token and cookie of the user at once.</summary>
+/// <summary>
+/// Disables or re-enables an account. Disabling ends every session of the user at once: access and refresh
+/// tokens are revoked, cookies fail their next request, open circuits and hub connections close (ADR 0017).
+/// </summary>
 [AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record SetUserActiveCommand(Guid UserId, bool Active) : ICommand<UserSummary>;
 
@@ -16,6 +20,8 @@ internal sealed class SetUserActiveHandler(
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
     ICurrentUser currentUser,
+    UserSessions sessions,
+    IClock clock,
     IStringLocalizer<IdentityText> text) : ICommandHandler<SetUserActiveCommand, UserSummary>
 {
     public async ValueTask<UserSummary> Handle(SetUserActiveCommand command, CancellationToken cancellationToken)
@@ -27,7 +33,8 @@ internal sealed class SetUserActiveHandler(
         }
 
         user.IsActive = command.Active;
-        // A new stamp invalidates existing cookies at their next validation.
+        // The revocation row is saved with the new stamp: other nodes read it and drop the user's cached state.
+        db.SessionRevocations.Add(new SessionRevocation(user.Id, clock.UtcNow));
         (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed("userId");
         if (!command.Active)
         {
@@ -35,6 +42,8 @@ internal sealed class SetUserActiveHandler(
             await tokens.RevokeBySubjectAsync(subject, cancellationToken);
             await authorizations.RevokeBySubjectAsync(subject, cancellationToken);
         }
+
+        sessions.Changed(user.Id);
 
         return await db.SummaryAsync(user.Id, cancellationToken);
     }

@@ -36,32 +36,22 @@ internal static class ConnectEndpoints
             // Every outcome of the password grant goes to the access log (AU-1).
             var accessLog = services.GetRequiredService<IAccessLog>();
             var userName = request.Username ?? "";
-            var user = await userManager.FindByNameAsync(userName);
-            if (user is null)
+            // One check for every name: the answer and the work done do not tell whether the account exists (ADR 0017).
+            var check = await services.GetRequiredService<SignInGate>().CheckAsync(userName, request.Password, context.Connection.RemoteIpAddress, context.RequestAborted);
+            switch (check.Verdict)
             {
-                accessLog.RecordSignIn(userName, null, SignInOutcome.Failed, "token: unknown user");
-                return Reject(Errors.InvalidGrant, "The user name or password is incorrect.");
+                case SignInVerdict.Locked:
+                    accessLog.RecordSignIn(userName, null, SignInOutcome.LockedOut, "token: locked out");
+                    return Reject(Errors.InvalidGrant, "Sign-in is locked for this user name from this address after repeated failures; try again later.");
+                case SignInVerdict.Invalid:
+                    accessLog.RecordSignIn(userName, null, SignInOutcome.Failed, "token: " + check.Reason);
+                    return Reject(Errors.InvalidGrant, "The user name or password is incorrect.");
+                case SignInVerdict.Disabled:
+                    accessLog.RecordSignIn(userName, check.User!.Id, SignInOutcome.Failed, "token: account disabled");
+                    return Reject(Errors.InvalidGrant, "The account is disabled.");
             }
 
-            if (!user.IsActive)
-            {
-                accessLog.RecordSignIn(userName, user.Id, SignInOutcome.Failed, "token: account disabled");
-                return Reject(Errors.InvalidGrant, "The account is disabled.");
-            }
-
-            var check = await signInManager.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
-            if (check.IsLockedOut)
-            {
-                accessLog.RecordSignIn(userName, user.Id, SignInOutcome.LockedOut, "token: locked out");
-                return Reject(Errors.InvalidGrant, "The account is locked after repeated failures; try again later.");
-            }
-
-            if (!check.Succeeded)
-            {
-                accessLog.RecordSignIn(userName, user.Id, SignInOutcome.Failed, "token: wrong password");
-                return Reject(Errors.InvalidGrant, "The user name or password is incorrect.");
-            }
-
+            var user = check.User!;
             // The password grant cannot carry a second factor: privileged accounts use the interactive flow.
             if (user.TwoFactorEnabled || await signInManager.MustEnrolTwoFactorAsync(user))
             {

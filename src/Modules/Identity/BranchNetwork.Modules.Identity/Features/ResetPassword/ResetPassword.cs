@@ -1,12 +1,13 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Resources;
+using BranchNetwork.Modules.Identity.Services;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features.ResetPassword;
 
-/// <summary>SystemAdmin sets a new password (e.g. after a user forgot it); any lockout is lifted.</summary>
+/// <summary>SystemAdmin sets a new password (e.g. after a user forgot it); any lockout is lifted and the old sessions end at once.</summary>
 [AllowedRoles(BankRoles.SystemAdmin)]
 internal sealed record ResetPasswordCommand(Guid UserId, string NewPassword) : ICommand<UserSummary>;
 
@@ -15,7 +16,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCo
     public ResetPasswordValidator() => RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(128);
 }
 
-internal sealed class ResetPasswordHandler(IdentityDbContext db, UserManager<BankUser> users, IStringLocalizer<IdentityText> text)
+internal sealed class ResetPasswordHandler(IdentityDbContext db, UserManager<BankUser> users, UserSessions sessions, IClock clock, IStringLocalizer<IdentityText> text)
     : ICommandHandler<ResetPasswordCommand, UserSummary>
 {
     public async ValueTask<UserSummary> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
@@ -26,10 +27,13 @@ internal sealed class ResetPasswordHandler(IdentityDbContext db, UserManager<Ban
             (await validator.ValidateAsync(users, user, command.NewPassword)).ThrowIfFailed("newPassword");
         }
 
+        db.SessionRevocations.Add(new SessionRevocation(user.Id, clock.UtcNow));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         (await users.ResetPasswordAsync(user, token, command.NewPassword)).ThrowIfFailed("newPassword");
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await db.SignInThrottles.Where(t => t.AccountKey == user.NormalizedUserName).ExecuteDeleteAsync(cancellationToken);
+        sessions.Changed(user.Id);
         return await db.SummaryAsync(user.Id, cancellationToken);
     }
 }

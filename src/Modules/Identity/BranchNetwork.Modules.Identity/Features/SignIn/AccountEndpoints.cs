@@ -32,41 +32,32 @@ internal static class AccountEndpoints
         [FromForm] string? userName,
         [FromForm] string? password,
         [FromForm] string? returnUrl,
+        HttpContext context,
+        SignInGate gate,
         BankSignInManager signInManager,
         IAccessLog accessLog,
         ILogger<BankSignInManager> logger)
     {
         var back = SafeReturnUrl(returnUrl);
-        var user = string.IsNullOrWhiteSpace(userName) ? null : await signInManager.UserManager.FindByNameAsync(userName);
-        if (user is null || string.IsNullOrEmpty(password))
+        // One check for every name: the answer and the work done do not tell whether the account exists (ADR 0017).
+        var check = await gate.CheckAsync(userName, password, context.Connection.RemoteIpAddress, context.RequestAborted);
+        switch (check.Verdict)
         {
-            logger.LogWarning("Sign-in failed for {UserName}: unknown user or empty password", userName);
-            accessLog.RecordSignIn(userName ?? "", user?.Id, SignInOutcome.Failed, user is null ? "web: unknown user" : "web: empty password");
-            return Back("/account/login", "invalid", back);
+            case SignInVerdict.Locked:
+                logger.LogWarning("Sign-in refused for {UserName}: locked out from this address", userName);
+                accessLog.RecordSignIn(userName ?? "", null, SignInOutcome.LockedOut, "web: locked out");
+                return Back("/account/login", "locked", back);
+            case SignInVerdict.Invalid:
+                logger.LogWarning("Sign-in failed for {UserName}: {Reason}", userName, check.Reason);
+                accessLog.RecordSignIn(userName ?? "", null, SignInOutcome.Failed, "web: " + check.Reason);
+                return Back("/account/login", "invalid", back);
+            case SignInVerdict.Disabled:
+                logger.LogWarning("Sign-in refused for disabled account {UserName}", userName);
+                accessLog.RecordSignIn(userName!, check.User!.Id, SignInOutcome.Failed, "web: account disabled");
+                return Back("/account/login", "disabled", back);
         }
 
-        if (!user.IsActive)
-        {
-            logger.LogWarning("Sign-in refused for disabled account {UserName}", userName);
-            accessLog.RecordSignIn(userName!, user.Id, SignInOutcome.Failed, "web: account disabled");
-            return Back("/account/login", "disabled", back);
-        }
-
-        var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            logger.LogWarning("Sign-in refused for locked-out account {UserName}", userName);
-            accessLog.RecordSignIn(userName!, user.Id, SignInOutcome.LockedOut, "web: locked out");
-            return Back("/account/login", "locked", back);
-        }
-
-        if (!check.Succeeded)
-        {
-            logger.LogWarning("Sign-in failed for {UserName}: wrong password", userName);
-            accessLog.RecordSignIn(userName!, user.Id, SignInOutcome.Failed, "web: wrong password");
-            return Back("/account/login", "invalid", back);
-        }
-
+        var user = check.User!;
         if (await signInManager.MustEnrolTwoFactorAsync(user))
         {
             await signInManager.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, TwoFactorPrincipal(user));

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using BranchNetwork.Modules.Identity.Contracts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BranchNetwork.Modules.Identity.Services;
+
+/// <summary>
+/// Per node: each user's active flag and security stamp, cached so a request costs a dictionary look-up,
+/// not a database round-trip; a disable or reset on any node clears the entry (see <see cref="SessionRevocationListener"/>)
+/// and makes every watcher of that user check again (ADR 0017).
+/// </summary>
+internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<IdentityOptions> identityOptions, ILogger<UserSessions> logger) : IUserSessions
+{
+    /// <summary>A safety net only: revocations clear entries at once; this bounds a missed one.</summary>
+    private static readonly long CacheForMs = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
+
+    private readonly ConcurrentDictionary<Guid, State> states = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Watcher, byte>> watchers = new();
+    private long generation;
+
+    public async ValueTask<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        if (!TryGetUserId(principal, out var userId))
+        {
+            // Not a person (an integration's client credentials): nothing to end here.
+            return true;
+        }
+
+        var state = await StateAsync(userId, cancellationToken);
+        if (state is not { Active: true })
+        {
+            return false;
+        }
+
+        // Cookies carry the stamp; access tokens do not (their entries are revoked instead).
+        var stamp = principal.FindFirst(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType)?.Value;
+        return stamp is null || string.Equals(stamp, state.Stamp, StringComparison.Ordinal);
+    }
+
+    public IDisposable Watch(ClaimsPrincipal principal, Action onEnded)
+    {
+        if (!TryGetUserId(principal, out var userId))
+        {
+            return NoWatch.Instance;
+        }
+
+        var watcher = new Watcher(this, userId, principal, onEnded);
+        watchers.GetOrAdd(userId, _ => new ConcurrentDictionary<Watcher, byte>())[watcher] = 0;
+        return watcher;
+    }
+
+    /// <summary>The user's sign-in state changed (here or on another node): forget it and let every watcher check again.</summary>
+    public void Changed(Guid userId)
+    {
+        Interlocked.Increment(ref generation);
+        states.TryRemove(userId, out _);
+        if (watchers.TryGetValue(userId, out var ofUser))
+        {
+            foreach (var watcher in ofUser.Keys)
+            {
+                _ = CheckAsync(watcher);
+            }
+        }
+    }
+
+    private async Task CheckAsync(Watcher watcher)
+    {
+        try
+        {
+            if (!await IsCurrentAsync(watcher.Principal))
+            {
+                watcher.End();
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not check the session of user {UserId}", watcher.UserId);
+        }
+    }
+
+    private async ValueTask<State?> StateAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = Environment.TickCount64;
+        if (states.TryGetValue(userId, out var cached) && now - cached.LoadedAt < CacheForMs)
+        {
+            return cached;
+        }
+
+        var before = Interlocked.Read(ref generation);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.IsActive, u.SecurityStamp })
+            .FirstOrDefaultAsync(cancellationToken);
+        var state = row is null ? null : new State(row.IsActive, row.SecurityStamp, now);
+        // A revocation that arrived while we read may have been missed by this read: do not keep it then.
+        if (state is not null && Interlocked.Read(ref generation) == before)
+        {
+            states[userId] = state;
+        }
+
+        return state;
+    }
+
+    private static bool TryGetUserId(ClaimsPrincipal principal, out Guid userId)
+    {
+        userId = Guid.Empty;
+        return principal.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirst("sub")?.Value, out userId);
+    }
+
+    private void Remove(Watcher watcher)
+    {
+        if (watchers.TryGetValue(watcher.UserId, out var ofUser))
+        {
+            ofUser.TryRemove(watcher, out _);
+            if (ofUser.IsEmpty)
+            {
+                watchers.TryRemove(new KeyValuePair<Guid, ConcurrentDictionary<Watcher, byte>>(watcher.UserId, ofUser));
+            }
+        }
+    }
+
+    private sealed record State(bool Active, string? Stamp, long LoadedAt);
+
+    private sealed class Watcher(UserSessions owner, Guid userId, ClaimsPrincipal principal, Action onEnded) : IDisposable
+    {
+        private int ended;
+
+        public Guid UserId => userId;
+
+        public ClaimsPrincipal Principal => principal;
+
+        public void End()
+        {
+            if (Interlocked.Exchange(ref ended, 1) == 0)
+            {
+                owner.Remove(this);
+                onEnded();
+            }
+        }
+
+        public void Dispose() => owner.Remove(this);
+    }
+
+    private sealed class NoWatch : IDisposable
+    {
+        public static readonly NoWatch Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -105,6 +105,6 @@ public sealed partial class MarkupRules
     [GeneratedRegex(@"\(\s*(?:Microsoft\.AspNetCore\.Components\.)?MarkupString\s*\)\s*|new\s+(?:Microsoft\.AspNetCore\.Components\.)?MarkupString\s*\(\s*|AddMarkupContent\s*\(\s*[^,]+,\s*|Html\.Raw\s*\(\s*|\bMarkupString\b")]
     private static partial Regex Sink();
 
-    [GeneratedRegex(@"^(?:[A-Za-z_][\w\.]*[Ss]anitizer\.Sanitize|SafeHtml\.\w+)\s*\(")]
+    [GeneratedRegex(@"^(?:[\w\.]*[Ss]anitizer\.Sanitize|SafeHtml\.\w+)\s*\(")]
     private static partial Regex SanitiserCall();
 }

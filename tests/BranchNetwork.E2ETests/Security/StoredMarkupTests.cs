@@ -41,13 +41,23 @@ public sealed class StoredMarkupTests(BrowserApp app) : IClassFixture<BrowserApp
         var indicatorName = Planted($"I{tag}");
         var indicator = await IdAsync(await taskAdmin.PostAsJsonAsync("/api/assessment/indicators", new
         {
-            code = $"XSS{tag}", name = indicatorName, unit = "万元", direction = "HigherIsBetter", dataSource = "Manual", ruleKind = "Ratio", allowSubBranchEntry = false,
+            code = $"XSS{tag}",
+            name = indicatorName,
+            unit = "万元",
+            direction = "HigherIsBetter",
+            dataSource = "Manual",
+            ruleKind = "Ratio",
+            allowSubBranchEntry = false,
         }));
         var schemeName = Planted($"S{tag}");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(app.Clock.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         var scheme = await IdAsync(await taskAdmin.PostAsJsonAsync("/api/assessment/schemes", new
         {
-            name = schemeName, periodKind = "Custom", startDate = today.AddDays(-9), endDate = today.AddDays(10), kind = "Comprehensive",
+            name = schemeName,
+            periodKind = "Custom",
+            startDate = today.AddDays(-9),
+            endDate = today.AddDays(10),
+            kind = "Comprehensive",
             indicators = new[] { new { indicatorId = indicator, weight = 100m } },
         }));
         var subBranches = units.Where(u => u.Key.StartsWith("SB", StringComparison.Ordinal) && !u.Key.Contains('-', StringComparison.Ordinal)).Select(u => u.Value).ToList();

@@ -108,7 +108,17 @@ internal sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilLiveAsync();
+        try
+        {
+            await host.WaitUntilLiveAsync();
+        }
+        catch
+        {
+            // A host that never came up must not outlive the test.
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -202,7 +212,8 @@ internal sealed class HostProcess : IAsyncDisposable
     private async Task WaitUntilLiveAsync()
     {
         using var client = CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(10);
+        // The first request warms the whole pipeline: on a loaded machine that alone can take half a minute.
+        client.Timeout = TimeSpan.FromSeconds(90);
         var started = Stopwatch.StartNew();
         while (true)
         {

@@ -95,7 +95,6 @@ public sealed class CrashSafetyTests
         // The supervisor's sign-in (the token request) is a sign-in outcome: written before its answer too.
         var signIns = await (await auditor.GetAsync("/api/audit/access-log?user=supervisor&path=/connect/token&pageSize=100")).JsonAsync();
         Assert.Contains(signIns.GetProperty("items").EnumerateArray(), e => e.GetProperty("kind").GetString() == "SignIn");
-        Assert.Contains(signIns.GetProperty("items").EnumerateArray(), e => e.GetProperty("method").GetString() == "POST" && e.GetProperty("status").GetInt32() == 200);
     }
 
     private static async Task<TestDatabase> DatabaseAsync()

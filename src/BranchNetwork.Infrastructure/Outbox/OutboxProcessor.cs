@@ -28,6 +28,7 @@ public sealed class OutboxProcessor(
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     private readonly SemaphoreSlim wake = new(0);
+    private readonly OutboxFaults faults = OutboxFaults.From(configuration);
     private long nextPruneAt = Environment.TickCount64;
 
     public int MaxAttempts => configuration.GetValue("Outbox:MaxAttempts", 5);
@@ -125,16 +126,24 @@ public sealed class OutboxProcessor(
     private async Task<List<OutboxMessage>> ClaimAsync(DbSet<OutboxMessage> set, Guid claimToken, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        var candidates = await set.AsNoTracking()
+        var due = await set.AsNoTracking()
             .Where(m => m.ProcessedAtUtc == null && m.ParkedAtUtc == null && m.NextAttemptAtUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc <= now))
             .OrderBy(m => m.OccurredAtUtc)
             .Take(BatchSize)
-            .Select(m => m.Id)
+            .Select(m => new { m.Id, m.Type })
             .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
+        if (due.Count == 0)
         {
             return [];
         }
+
+        // The change and its event are committed; nothing has been claimed or delivered yet (ADR 0019).
+        if (due.FirstOrDefault(m => OutboxFaults.Matches(m.Type, faults.ExitAfterCommit)) is { } committed)
+        {
+            OutboxFaults.Exit(logger, "after commit, before delivery", committed.Id, committed.Type);
+        }
+
+        var candidates = due.Select(m => m.Id).ToList();
 
         DateTime? lockedUntil = now + Lease;
         Guid? lockedBy = claimToken;
@@ -173,6 +182,12 @@ public sealed class OutboxProcessor(
             // Each message gets its own scope: handlers use their module's DbContext.
             using var handlerScope = scopes.CreateScope();
             await handlerScope.ServiceProvider.GetRequiredService<IPublisher>().Publish(integrationEvent, cancellationToken);
+            // Every handler has saved its work; the message is not yet marked processed, so a restart redelivers it.
+            if (OutboxFaults.Matches(message.Type, faults.ExitAfterHandlers))
+            {
+                OutboxFaults.Exit(logger, "after the handlers, before the message is marked processed", message.Id, message.Type);
+            }
+
             message.ProcessedAtUtc = clock.UtcNow;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -15,8 +15,9 @@ public enum SignInOutcome
 
 /// <summary>
 /// The access log (AU-1), for other modules: records sign-in outcomes next to the requests the
-/// Audit module records by itself. Never throws and never waits on the database: entries are
-/// buffered and written in batches.
+/// Audit module records by itself. Never throws and never waits on the database: inside a request the
+/// entry is held and written with the request's own entry just before the response is sent (so it
+/// survives a crash, ADR 0019); outside a request it is buffered and written in a batch.
 /// </summary>
 public interface IAccessLog
 {

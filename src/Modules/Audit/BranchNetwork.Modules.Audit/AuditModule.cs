@@ -33,6 +33,7 @@ internal sealed class AuditModule : IModule
         services.Configure<AccessLogOptions>(builder.Configuration.GetSection(AccessLogOptions.Section));
         services.AddSingleton<AccessLogBuffer>();
         services.AddSingleton<IAccessLog>(sp => sp.GetRequiredService<AccessLogBuffer>());
+        services.AddSingleton<DurableAccessLog>();
         services.AddHostedService<AccessLogWriter>();
         // Outermost middleware: wraps the exception handler, authentication, authorization and rate limiting.
         services.AddTransient<IStartupFilter, AccessLogStartupFilter>();

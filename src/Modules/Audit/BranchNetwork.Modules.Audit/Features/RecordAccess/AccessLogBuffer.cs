@@ -87,7 +87,7 @@ internal sealed class AccessLogBuffer : IAccessLog
                 SignInOutcome.LockedOut => AccessLogKind.LockedOut,
                 _ => AccessLogKind.SignInFailed,
             };
-            Enqueue(AccessLogEntry.Create(
+            var entry = AccessLogEntry.Create(
                 clock.UtcNow,
                 kind,
                 userId,
@@ -100,7 +100,14 @@ internal sealed class AccessLogBuffer : IAccessLog
                 path: context is null ? null : (context.Request.PathBase + context.Request.Path).Value,
                 status: 0,
                 durationMs: 0,
-                detail: detail));
+                detail: detail);
+            // Written with the request's own entry before the response is sent (ADR 0019); outside a request, buffered.
+            if (context?.Features.Get<PendingAccessLog>() is { } pending && !context.Response.HasStarted && pending.TryAdd(entry))
+            {
+                return;
+            }
+
+            Enqueue(entry);
         }
         catch (Exception e)
         {

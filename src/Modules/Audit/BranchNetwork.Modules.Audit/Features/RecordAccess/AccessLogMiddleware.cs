@@ -12,10 +12,12 @@ namespace BranchNetwork.Modules.Audit.Features.RecordAccess;
 /// Records every request in the access log (AU-1): anonymous, allowed and denied alike. It is the
 /// outermost middleware (see <see cref="AccessLogStartupFilter"/>), so it sees the status the
 /// client really gets — after the exception handler, authentication, authorization and the rate
-/// limiter. It only enqueues: writing happens in batches in <see cref="AccessLogWriter"/>, and a
-/// failure to record never reaches the request.
+/// limiter. Reads are only enqueued and written in batches by <see cref="AccessLogWriter"/>; a request
+/// that changed state, a denial and a sign-in outcome are written by <see cref="DurableAccessLog"/> just
+/// before the response starts (ADR 0019), so a client that got its answer knows it is in the log even if
+/// the process dies the next moment. A failure to record never reaches the request.
 /// </summary>
-internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer buffer, IClock clock, ILogger<AccessLogMiddleware> logger)
+internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer buffer, DurableAccessLog durable, IClock clock, ILogger<AccessLogMiddleware> logger)
 {
     /// <summary>Blazor's framework files, static web assets of packages, and the Blazor circuit hub.</summary>
     private static readonly string[] FrameworkPrefixes = ["/_framework", "/_content", "/_blazor"];
@@ -32,6 +34,10 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer 
         var started = Stopwatch.GetTimestamp();
         var method = context.Request.Method;
         var path = (context.Request.PathBase + context.Request.Path).Value;
+        var pending = new PendingAccessLog();
+        context.Features.Set(pending);
+        // The last moment before the client can see an answer: the status is final, nothing has been sent.
+        context.Response.OnStarting(() => RecordAsync(context, pending, timeUtc, Stopwatch.GetElapsedTime(started), method, path, escaped: null, atEnd: false));
         Exception? escaped = null;
         try
         {
@@ -44,7 +50,8 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer 
         }
         finally
         {
-            Record(context, timeUtc, Stopwatch.GetElapsedTime(started), method, path, escaped);
+            // Nothing was sent (an exception escaped, or the client went away) or the response needed no write now.
+            await RecordAsync(context, pending, timeUtc, Stopwatch.GetElapsedTime(started), method, path, escaped, atEnd: true);
         }
     }
 
@@ -75,44 +82,82 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer 
         return dot > 0 && StaticFileExtensions.Contains(lastSegment[dot..]);
     }
 
-    private void Record(HttpContext context, DateTime timeUtc, TimeSpan duration, string method, string? path, Exception? escaped)
+    /// <summary>
+    /// Records the request once: written now when it changed state, was denied or carries sign-in outcomes;
+    /// otherwise buffered. Called when the response starts and again when the pipeline ends; the first call wins,
+    /// except that a read that was not denied waits for the end (its duration then includes the body).
+    /// </summary>
+    private async Task RecordAsync(HttpContext context, PendingAccessLog pending, DateTime timeUtc, TimeSpan duration, string method, string? path, Exception? escaped, bool atEnd)
     {
         try
         {
-            var status = escaped is not null ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-            if (IsSkipped(path, status))
+            if (pending.Closed)
             {
                 return;
             }
 
-            // The exception handler clears the endpoint before it writes the problem details; it keeps a copy.
-            var handled = context.Features.Get<IExceptionHandlerFeature>();
-            var endpoint = context.GetEndpoint() ?? handled?.Endpoint;
-            var (userId, userName, roles, unitId) = AccessLogBuffer.UserOf(context.User);
-            buffer.Enqueue(AccessLogEntry.Create(
-                timeUtc,
-                AccessLogKind.Request,
-                userId,
-                userName,
-                roles,
-                unitId,
-                AccessLogBuffer.IpOf(context),
-                method,
-                (endpoint as RouteEndpoint)?.RoutePattern.RawText,
-                path,
-                status,
-                duration.TotalMilliseconds,
-                (escaped ?? handled?.Error) switch
+            var status = escaped is not null ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+            if (!atEnd && !DurableAccessLog.MustBeDurable(method, status) && !pending.HasSignIns)
+            {
+                return;
+            }
+
+            if (pending.Close() is not { } entries)
+            {
+                return;
+            }
+
+            var mustBeDurable = DurableAccessLog.MustBeDurable(method, status) || entries.Count > 0;
+
+            var entry = IsSkipped(path, status) ? null : Entry(context, timeUtc, duration, method, path, status, escaped);
+            if (entry is not null)
+            {
+                entries.Insert(0, entry);
+            }
+
+            if (mustBeDurable)
+            {
+                await durable.WriteAsync(entries);
+            }
+            else
+            {
+                foreach (var each in entries)
                 {
-                    null => null,
-                    AppException app => app.Code,
-                    var other => other.GetType().Name,
-                }));
+                    buffer.Enqueue(each);
+                }
+            }
         }
         catch (Exception e)
         {
             logger.LogError(e, "Could not record {Method} {Path} in the access log", method, path);
         }
+    }
+
+    private static AccessLogEntry Entry(HttpContext context, DateTime timeUtc, TimeSpan duration, string method, string? path, int status, Exception? escaped)
+    {
+        // The exception handler clears the endpoint before it writes the problem details; it keeps a copy.
+        var handled = context.Features.Get<IExceptionHandlerFeature>();
+        var endpoint = context.GetEndpoint() ?? handled?.Endpoint;
+        var (userId, userName, roles, unitId) = AccessLogBuffer.UserOf(context.User);
+        return AccessLogEntry.Create(
+            timeUtc,
+            AccessLogKind.Request,
+            userId,
+            userName,
+            roles,
+            unitId,
+            AccessLogBuffer.IpOf(context),
+            method,
+            (endpoint as RouteEndpoint)?.RoutePattern.RawText,
+            path,
+            status,
+            duration.TotalMilliseconds,
+            (escaped ?? handled?.Error) switch
+            {
+                null => null,
+                AppException app => app.Code,
+                var other => other.GetType().Name,
+            });
     }
 }
 

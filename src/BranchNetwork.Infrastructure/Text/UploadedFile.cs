@@ -17,8 +17,7 @@ public static class UploadedFile
             throw new ValidationFailedException("file", text["ImportNeedsFile"]);
         }
 
-        var form = await request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file") ?? throw new ValidationFailedException("file", text["ImportNeedsFile"]);
+        var file = await FormFileAsync(request, "file", text["ImportNeedsFile"], ct) ?? throw new ValidationFailedException("file", text["ImportNeedsFile"]);
         if (file.Length == 0 || file.Length > TableFile.MaxBytes)
         {
             throw new ValidationFailedException("file", text["ImportFileSize"]);
@@ -27,5 +26,27 @@ public static class UploadedFile
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The multipart field <paramref name="field"/>, or null when the request has none. A multipart body that breaks
+    /// off or never closes its boundary is the caller's fault: a 400 on the field, not an <see cref="IOException"/>
+    /// escaping as a 500.
+    /// </summary>
+    public static async Task<IFormFile?> FormFileAsync(HttpRequest request, string field, string brokenText, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(ct)).Files.GetFile(field);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && !ct.IsCancellationRequested)
+        {
+            throw new ValidationFailedException(field, brokenText);
+        }
     }
 }

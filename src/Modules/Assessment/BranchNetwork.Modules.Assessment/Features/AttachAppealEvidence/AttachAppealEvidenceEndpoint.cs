@@ -1,3 +1,4 @@
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Assessment.Features.Shared;
 using BranchNetwork.Modules.Assessment.Resources;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,7 @@ internal static class AttachAppealEvidenceEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/appeals/{id:guid}/attachments", async Task<Created<AppealAttachment>> (Guid id, HttpRequest request, ISender sender, IStringLocalizer<AppealEvidenceText> text, CancellationToken ct) =>
             {
-                var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile(FileField) : null;
+                var file = await UploadedFile.FormFileAsync(request, FileField, text["NeedsFile"], ct);
                 if (file is null)
                 {
                     throw new ValidationFailedException(FileField, text["NeedsFile"]);

@@ -48,6 +48,12 @@ internal sealed class AwardHonourHandler(AssessmentDbContext db, AssessmentAcces
         var subBranchId = command.SubBranchId;
         if (command.SubjectKind == AwardHonourValidator.SubBranchSubject)
         {
+            // The honoured sub-branch is the subject; a different sub-branch beside it contradicts the award.
+            if (command.SubBranchId is { } named && named != command.SubjectId)
+            {
+                throw new ValidationFailedException("subBranchId", text["SubBranchNotInScheme"]);
+            }
+
             var sheet = await db.Sheets.AsNoTracking().FirstOrDefaultAsync(s => s.SchemeId == scheme.Id && s.SubBranchId == command.SubjectId, cancellationToken)
                 ?? throw new ValidationFailedException("subjectId", text["SubBranchNotInScheme"]);
             subjectName = sheet.SubBranchName;

@@ -1,3 +1,4 @@
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Identity.Resources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,13 +15,8 @@ internal static class ImportUsersEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/users/import", async Task<Ok<ImportUsersResult>> (HttpRequest request, ISender sender, IStringLocalizer<IdentityText> text, CancellationToken ct) =>
             {
-                if (!request.HasFormContentType)
-                {
-                    throw new ValidationFailedException("file", text["ImportNeedsFile"]);
-                }
-
-                var form = await request.ReadFormAsync(ct);
-                var file = form.Files.GetFile("file") ?? throw new ValidationFailedException("file", text["ImportNeedsFile"]);
+                var file = await UploadedFile.FormFileAsync(request, "file", text["ImportNeedsFile"], ct)
+                    ?? throw new ValidationFailedException("file", text["ImportNeedsFile"]);
                 if (file.Length == 0 || file.Length > MaxFileBytes)
                 {
                     throw new ValidationFailedException("file", text["ImportFileSize"]);

@@ -99,6 +99,10 @@ public class BrowserApp : BranchNetworkFactory
         return Path.Combine(folder, fileName);
     }
 
+    /// <summary>The app listens on a real socket here: API clients talk to it like any client, not through the in-memory server.</summary>
+    public override HttpClient CreateAnonymousClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null)

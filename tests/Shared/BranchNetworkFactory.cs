@@ -98,7 +98,7 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
     }
 
-    public HttpClient CreateAnonymousClient()
+    public virtual HttpClient CreateAnonymousClient()
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         // Wait for the answer, however busy the machine (a password hash can take long on two loaded cores).

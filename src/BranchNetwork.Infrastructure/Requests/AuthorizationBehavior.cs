@@ -67,6 +67,26 @@ public static class RequestAuthorization
         }
     }
 
+    /// <summary>
+    /// Whether a signed-in user with these roles may send <paramref name="requestType"/>: the same rule as
+    /// <see cref="Ensure"/>, for a page that shows an action only to those who can take it.
+    /// </summary>
+    public static bool Allows(Type requestType, Func<string, bool> isInRole)
+    {
+        var declaration = Declarations.GetOrAdd(requestType, Read);
+        if (declaration.RefusedToReadOnlyRoles && ReadOnlyRoles.All.Any(isInRole))
+        {
+            return false;
+        }
+
+        return declaration.Kind switch
+        {
+            DeclarationKind.AnySignedIn => true,
+            DeclarationKind.Roles => declaration.Roles.Any(isInRole),
+            _ => false,
+        };
+    }
+
     /// <summary>The declaration of a request type, or a description of what is wrong with it (none, or several).</summary>
     public static Declaration Read(Type requestType)
     {

@@ -1,5 +1,6 @@
 using BranchNetwork.Infrastructure.Requests;
 using BranchNetwork.Infrastructure.Resources;
+using BranchNetwork.SharedKernel.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -39,6 +40,7 @@ public sealed class DenialLoggingAuthorizationHandler(ILogger<DenialLoggingAutho
                 : failed.Any(r => r is RolesAuthorizationRequirement) ? "auth.role_required"
                 : "auth.forbidden";
             var text = context.RequestServices.GetRequiredService<IStringLocalizer<PlatformText>>();
+            context.Features.Set(new RefusalCodeFeature(code));
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {

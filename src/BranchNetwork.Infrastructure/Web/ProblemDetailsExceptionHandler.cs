@@ -81,7 +81,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             return (StatusCodes.Status400BadRequest, message, "unknown_field", new Dictionary<string, string[]> { [field ?? "$"] = [message] });
         }
 
-        if (field is not null && json.BytePositionInLine is not null && !json.Message.StartsWith('\''))
+        // A value the reader cannot take where a field's value should be (a wrong type, or a token JSON does not
+        // have, such as NaN): the caller learns which field to fix.
+        if (field is not null && json.BytePositionInLine is not null)
         {
             var message = text["field_wrong_type"].Value;
             return (StatusCodes.Status400BadRequest, text["bad_request"].Value, "bad_request", new Dictionary<string, string[]> { [field] = [message] });

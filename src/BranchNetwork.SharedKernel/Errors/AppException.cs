@@ -41,3 +41,9 @@ public sealed class ForbiddenException(string code, string message) : AppExcepti
 
 /// <summary>409: someone else changed the record first, or the state does not allow the change.</summary>
 public sealed class ConflictException(string code, string message) : AppException(code, message);
+
+/// <summary>
+/// The code of a refusal answered without an exception (the authorisation middleware's 403 before the body is read),
+/// set on the request's features so the access log records it like a refusal the handler threw.
+/// </summary>
+public sealed record RefusalCodeFeature(string Code);

@@ -97,8 +97,10 @@ public sealed class BidiControlTests(BranchNetworkFactory app) : IClassFixture<B
         foreach (var request in requests)
         {
             // A file's name is not refused but sanitised by the file store (FileNames.Sanitise drops every format character).
+            // A title names a thing to everyone who sees it (an honour, an announcement); a kind from a closed set
+            // (HonourSubjectKinds) needs no rule of its own.
             var names = request.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.PropertyType == typeof(string) && p.Name != "FileName" && (p.Name.EndsWith("Name", StringComparison.Ordinal) || p.Name.EndsWith("Code", StringComparison.Ordinal) || p.Name is "Position" or "Unit" or "Role" or "SubjectKind"))
+                .Where(p => p.PropertyType == typeof(string) && p.Name != "FileName" && (p.Name.EndsWith("Name", StringComparison.Ordinal) || p.Name.EndsWith("Code", StringComparison.Ordinal) || p.Name is "Position" or "Unit" or "Role" or "Title"))
                 .Select(p => p.Name)
                 .ToList();
             if (names.Count == 0)
@@ -109,7 +111,7 @@ public sealed class BidiControlTests(BranchNetworkFactory app) : IClassFixture<B
             var validators = scope.ServiceProvider.GetServices(typeof(IValidator<>).MakeGenericType(request)).OfType<IValidator>().ToList();
             foreach (var name in names)
             {
-                var guarded = validators.Any(v => v.CreateDescriptor().GetValidatorsForMember(name).Any(r => r.Validator.Name == "NoBidiControlsValidator"));
+                var guarded = validators.Any(v => v.CreateDescriptor().GetValidatorsForMember(name).Any(r => r.Validator.Name == "NoControlCharactersValidator"));
                 if (!guarded)
                 {
                     missing.Add($"{request.Name}.{name}");
@@ -117,6 +119,6 @@ public sealed class BidiControlTests(BranchNetworkFactory app) : IClassFixture<B
             }
         }
 
-        Assert.True(missing.Count == 0, "Name or code fields without NoBidiControls(): " + string.Join(", ", missing));
+        Assert.True(missing.Count == 0, "Name or code fields without NoControlCharacters(): " + string.Join(", ", missing));
     }
 }

@@ -49,3 +49,17 @@ public sealed record AssessmentHonourAwarded(
     string SubjectKind,
     Guid SubjectId,
     Guid? SubBranchId) : IIntegrationEvent;
+
+/// <summary>
+/// What an honour may be conferred on (评比推优, AS-8): a sub-branch (优秀支行), an excellent work plan (优秀工作方案, TK-5)
+/// or a selected idea (金点子). A module whose subjects can be honoured adds its kind here, so an honour never names a
+/// kind nobody can show.
+/// </summary>
+public static class HonourSubjectKinds
+{
+    public const string SubBranch = "SubBranch";
+    public const string WorkPlan = "WorkPlan";
+    public const string Idea = "Idea";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { SubBranch, WorkPlan, Idea };
+}

@@ -23,14 +23,14 @@ internal sealed record AwardHonourCommand(Guid SchemeId, string Title, string Su
 
 internal sealed class AwardHonourValidator : AbstractValidator<AwardHonourCommand>
 {
-    public const string SubBranchSubject = "SubBranch";
+    public const string SubBranchSubject = HonourSubjectKinds.SubBranch;
 
     public AwardHonourValidator(IStringLocalizer<AssessmentText> text)
     {
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(Honour.TitleMaxLength).NoBidiControls();
-        RuleFor(c => c.SubjectKind).NotEmpty().MaximumLength(Honour.SubjectKindMaxLength).Matches("^[A-Za-z]+$").WithMessage(text["SubjectKindUnknown"]).NoBidiControls();
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Honour.TitleMaxLength).NoControlCharacters();
+        RuleFor(c => c.SubjectKind).Must(HonourSubjectKinds.All.Contains).WithMessage(text["SubjectKindUnknown"]);
         RuleFor(c => c.SubjectName).NotEmpty().MaximumLength(Honour.SubjectNameMaxLength).When(c => c.SubjectKind != SubBranchSubject).WithMessage(text["SubjectNameRequired"]);
-        RuleFor(c => c.SubjectName).NoBidiControls();
+        RuleFor(c => c.SubjectName).NoControlCharacters();
         RuleFor(c => c.Citation).MaximumLength(Honour.CitationMaxLength);
     }
 }
@@ -48,14 +48,15 @@ internal sealed class AwardHonourHandler(AssessmentDbContext db, AssessmentAcces
         var subBranchId = command.SubBranchId;
         if (command.SubjectKind == AwardHonourValidator.SubBranchSubject)
         {
+            var sheet = await db.Sheets.AsNoTracking().FirstOrDefaultAsync(s => s.SchemeId == scheme.Id && s.SubBranchId == command.SubjectId, cancellationToken)
+                ?? throw new ValidationFailedException("subjectId", text["SubBranchNotInScheme"]);
+
             // The honoured sub-branch is the subject; a different sub-branch beside it contradicts the award.
             if (command.SubBranchId is { } named && named != command.SubjectId)
             {
                 throw new ValidationFailedException("subBranchId", text["SubBranchNotInScheme"]);
             }
 
-            var sheet = await db.Sheets.AsNoTracking().FirstOrDefaultAsync(s => s.SchemeId == scheme.Id && s.SubBranchId == command.SubjectId, cancellationToken)
-                ?? throw new ValidationFailedException("subjectId", text["SubBranchNotInScheme"]);
             subjectName = sheet.SubBranchName;
             subBranchId = sheet.SubBranchId;
         }

@@ -41,16 +41,16 @@ internal sealed partial class CreateIndicatorValidator : AbstractValidator<Creat
         RuleFor(c => c.Code).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Indicator.CodeMaxLength)
             .Matches(CodePattern()).WithMessage(text["IndicatorCodeFormat"])
             .MustAsync(async (code, ct) => !await db.Indicators.AnyAsync(i => i.Code == code, ct)).WithMessage(text["IndicatorCodeTaken"])
-            .NoBidiControls();
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(Indicator.NameMaxLength).NoBidiControls();
-        RuleFor(c => c.Unit).NotEmpty().MaximumLength(Indicator.UnitMaxLength).NoBidiControls();
+            .NoControlCharacters();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Indicator.NameMaxLength).NoControlCharacters();
+        RuleFor(c => c.Unit).NotEmpty().MaximumLength(Indicator.UnitMaxLength).NoControlCharacters();
         RuleFor(c => c.Description).MaximumLength(Indicator.DescriptionMaxLength);
         RuleFor(c => c.Direction).IsInEnum();
         RuleFor(c => c.DataSource).IsInEnum();
         RuleFor(c => c.RuleKind).IsInEnum();
         RuleFor(c => c.ComputedSourceKey)
             .Must(k => k is not null && keys.Contains(k)).When(c => c.DataSource == IndicatorDataSource.Computed).WithMessage(text["ComputedSourceUnknown"]);
-        RuleFor(c => c.ComputedSourceKey).NoBidiControls();
+        RuleFor(c => c.ComputedSourceKey).NoControlCharacters();
         RuleFor(c => c.BusinessLineId)
             .MustAsync(async (id, ct) => id is null || await directory.FindUnitAsync(id.Value, ct) is { Kind: OrgUnitKind.BusinessLine, IsRetired: false })
             .WithMessage(text["BusinessLineUnknown"]);

@@ -29,7 +29,7 @@ internal sealed class IssueWarningValidator : AbstractValidator<IssueWarningComm
     {
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.Message).NotEmpty().MaximumLength(Warning.MessageMaxLength);
-        RuleFor(c => c.SubjectKind).Must(k => k is null || SubjectKinds.Contains(k)).WithMessage(text["SubjectKindUnknown"]).NoBidiControls();
+        RuleFor(c => c.SubjectKind).Must(k => k is null || SubjectKinds.Contains(k)).WithMessage(text["SubjectKindUnknown"]).NoControlCharacters();
         RuleFor(c => c.SubjectId).NotNull().When(c => c.SubjectKind is not null).WithMessage(text["SubjectIdRequired"]);
     }
 }

@@ -50,7 +50,7 @@ internal abstract class SchemeDefinitionValidator<T> : AbstractValidator<T>
 {
     protected SchemeDefinitionValidator(AssessmentDbContext db, IOrganisationDirectory directory, IStringLocalizer<AssessmentText> text)
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(AssessmentScheme.NameMaxLength).NoBidiControls();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(AssessmentScheme.NameMaxLength).NoControlCharacters();
         RuleFor(c => c.PeriodKind).IsInEnum();
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.StartDate).Must(d => d.Year is >= 2000 and <= 2100).WithMessage(text["PeriodInvalid"]);

@@ -154,7 +154,7 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer 
             duration.TotalMilliseconds,
             (escaped ?? handled?.Error) switch
             {
-                null => null,
+                null => context.Features.Get<RefusalCodeFeature>()?.Code,
                 AppException app => app.Code,
                 var other => other.GetType().Name,
             });

@@ -13,8 +13,8 @@ internal sealed class CreateOrgUnitValidator : AbstractValidator<CreateOrgUnitCo
 {
     public CreateOrgUnitValidator(IStringLocalizer<IdentityText> text)
     {
-        RuleFor(c => c.Code).NotEmpty().MaximumLength(OrgUnit.CodeMaxLength).Matches("^[A-Za-z0-9-]+$").WithMessage(text["UnitCodeFormat"]).NoBidiControls();
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(OrgUnit.NameMaxLength).NoBidiControls();
+        RuleFor(c => c.Code).NotEmpty().MaximumLength(OrgUnit.CodeMaxLength).Matches("^[A-Za-z0-9-]+$").WithMessage(text["UnitCodeFormat"]).NoControlCharacters();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(OrgUnit.NameMaxLength).NoControlCharacters();
         RuleFor(c => c.Kind).IsInEnum();
     }
 }

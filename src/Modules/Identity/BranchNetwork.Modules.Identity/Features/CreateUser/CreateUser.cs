@@ -15,10 +15,10 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {
     public CreateUserValidator(IStringLocalizer<IdentityText> text)
     {
-        RuleFor(c => c.UserName).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._@-]+$").WithMessage(text["UserNameFormat"]).NoBidiControls();
-        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(BankUser.DisplayNameMaxLength).NoBidiControls();
+        RuleFor(c => c.UserName).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._@-]+$").WithMessage(text["UserNameFormat"]).NoControlCharacters();
+        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(BankUser.DisplayNameMaxLength).NoControlCharacters();
         RuleFor(c => c.UnitId).NotEmpty();
-        RuleFor(c => c.Position).MaximumLength(BankUser.PositionMaxLength).NoBidiControls();
+        RuleFor(c => c.Position).MaximumLength(BankUser.PositionMaxLength).NoControlCharacters();
         RuleFor(c => c.Password).NotEmpty().MaximumLength(128);
     }
 }

@@ -14,7 +14,7 @@ internal sealed record ChangeRoleCommand(Guid UserId, string Role, bool Grant) :
 internal sealed class ChangeRoleValidator : AbstractValidator<ChangeRoleCommand>
 {
     public ChangeRoleValidator(IStringLocalizer<IdentityText> text) =>
-        RuleFor(c => c.Role).NotEmpty().MaximumLength(64).Must(BankRoles.IsKnown).WithMessage(text["RoleUnknown"]).NoBidiControls();
+        RuleFor(c => c.Role).NotEmpty().MaximumLength(64).Must(BankRoles.IsKnown).WithMessage(text["RoleUnknown"]).NoControlCharacters();
 }
 
 internal sealed class ChangeRoleHandler(IdentityDbContext db, UserManager<BankUser> users, ICurrentUser currentUser, IStringLocalizer<IdentityText> text)

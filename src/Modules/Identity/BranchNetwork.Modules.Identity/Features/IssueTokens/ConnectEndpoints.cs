@@ -44,7 +44,7 @@ internal static class ConnectEndpoints
                     accessLog.RecordSignIn(userName, null, SignInOutcome.LockedOut, "token: locked out");
                     return Reject(Errors.InvalidGrant, "Sign-in is locked for this user name from this address after repeated failures; try again later.");
                 case SignInVerdict.Invalid:
-                    accessLog.RecordSignIn(userName, null, SignInOutcome.Failed, "token: " + check.Reason);
+                    accessLog.RecordSignIn(userName, check.TriedUserId, SignInOutcome.Failed, "token: " + check.Reason);
                     return Reject(Errors.InvalidGrant, "The user name or password is incorrect.");
                 case SignInVerdict.Disabled:
                     accessLog.RecordSignIn(userName, check.User!.Id, SignInOutcome.Failed, "token: account disabled");

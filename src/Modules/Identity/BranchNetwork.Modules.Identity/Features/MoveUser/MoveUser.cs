@@ -15,7 +15,7 @@ internal sealed class MoveUserValidator : AbstractValidator<MoveUserCommand>
     public MoveUserValidator()
     {
         RuleFor(c => c.UnitId).NotEmpty();
-        RuleFor(c => c.Position).MaximumLength(Domain.BankUser.PositionMaxLength).NoBidiControls();
+        RuleFor(c => c.Position).MaximumLength(Domain.BankUser.PositionMaxLength).NoControlCharacters();
     }
 }
 

@@ -16,7 +16,7 @@ internal sealed class RenameOrgUnitValidator : AbstractValidator<RenameOrgUnitCo
 {
     public RenameOrgUnitValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(OrgUnit.NameMaxLength).NoBidiControls();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(OrgUnit.NameMaxLength).NoControlCharacters();
         RuleFor(c => c.Version).GreaterThan(0);
     }
 }

@@ -42,8 +42,11 @@ internal enum SignInVerdict
     Succeeded,
 }
 
-/// <summary>The verdict, the user when the password was right, and why (for the access log only, never for the caller).</summary>
-internal sealed record SignInCheck(SignInVerdict Verdict, BankUser? User, string Reason);
+/// <summary>
+/// The verdict, the user when the password was right, and why and whose account was tried (for the access log only,
+/// which only auditors read; never for the caller).
+/// </summary>
+internal sealed record SignInCheck(SignInVerdict Verdict, BankUser? User, string Reason, Guid? TriedUserId = null);
 
 /// <summary>
 /// The password check of both sign-in doors (the token endpoint and the sign-in form). Every name costs
@@ -85,7 +88,7 @@ internal sealed class SignInGate(
             Fail(fromHere ?? Add(accountKey, addressKey), now, settings.AddressFailures, settings);
             Fail(everywhere ?? Add(accountKey, SignInThrottle.AnyAddress), now, settings.AccountFailures, settings);
             await SaveAsync(cancellationToken);
-            return new SignInCheck(SignInVerdict.Invalid, null, user is null ? "unknown user" : "wrong password");
+            return new SignInCheck(SignInVerdict.Invalid, null, user is null ? "unknown user" : "wrong password", user?.Id);
         }
 
         if (!user!.IsActive)

@@ -49,7 +49,7 @@ internal static class AccountEndpoints
                 return Back("/account/login", "locked", back);
             case SignInVerdict.Invalid:
                 logger.LogWarning("Sign-in failed for {UserName}: {Reason}", userName, check.Reason);
-                accessLog.RecordSignIn(userName ?? "", null, SignInOutcome.Failed, "web: " + check.Reason);
+                accessLog.RecordSignIn(userName ?? "", check.TriedUserId, SignInOutcome.Failed, "web: " + check.Reason);
                 return Back("/account/login", "invalid", back);
             case SignInVerdict.Disabled:
                 logger.LogWarning("Sign-in refused for disabled account {UserName}", userName);

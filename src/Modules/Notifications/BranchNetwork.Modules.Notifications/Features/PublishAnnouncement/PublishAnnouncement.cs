@@ -18,9 +18,9 @@ internal sealed class PublishAnnouncementValidator : AbstractValidator<PublishAn
 {
     public PublishAnnouncementValidator(IOrganisationDirectory directory, IStringLocalizer<NotificationsText> text)
     {
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(Announcement.TitleMaxLength);
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Announcement.TitleMaxLength).NoControlCharacters();
         RuleFor(c => c.Body).NotEmpty().MaximumLength(Announcement.BodyMaxLength);
-        RuleFor(c => c.Role).Must(r => r is null || BankRoles.IsKnown(r)).WithMessage(text["RoleUnknown"]).NoBidiControls();
+        RuleFor(c => c.Role).Must(r => r is null || BankRoles.IsKnown(r)).WithMessage(text["RoleUnknown"]).NoControlCharacters();
         RuleFor(c => c.UnitId)
             .MustAsync(async (id, ct) => id is null || await directory.FindUnitAsync(id.Value, ct) is { IsRetired: false })
             .WithMessage(text["UnitUnknown"]);

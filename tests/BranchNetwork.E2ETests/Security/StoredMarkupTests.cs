@@ -94,14 +94,16 @@ public sealed class StoredMarkupTests(BrowserApp app) : IClassFixture<BrowserApp
         await AssertShownAsTextAsync(head, announcementTitle, "the bell menu");
         await VisitAsync(head, "/assessment", schemeName);
         await VisitAsync(head, $"/assessment/schemes/{scheme}", schemeName, unitName, comment);
-        await VisitAsync(head, $"/assessment/schemes/{scheme}/sheets/{units["SB01"]}", indicatorName, appealReason, decision);
-        await VisitAsync(head, "/assessment/warnings", warningMessage, warningResponse);
+        // The sheet shows its warnings with their responses; the warnings list shows the messages.
+        await VisitAsync(head, $"/assessment/schemes/{scheme}/sheets/{units["SB01"]}", indicatorName, appealReason, decision, warningMessage, warningResponse);
+        await VisitAsync(head, "/assessment/warnings", warningMessage);
         await VisitAsync(head, "/organisation", unitName);
 
         // The supervisor: the inbox (appeal filed, warning answered), warnings; the admin: users; the task admin: indicators.
         var supervisorPage = await SignedInPageAsync("supervisor");
         await VisitAsync(supervisorPage, "/notifications", announcementTitle);
-        await VisitAsync(supervisorPage, "/assessment/warnings", warningMessage, warningResponse);
+        await VisitAsync(supervisorPage, "/assessment/warnings", warningMessage);
+        await VisitAsync(supervisorPage, $"/assessment/schemes/{scheme}/sheets/{units["SB01"]}", warningResponse, appealReason);
         await VisitAsync(supervisorPage, $"/assessment/schemes/{scheme}", comment);
         var adminPage = await SignedInPageAsync("admin");
         await VisitAsync(adminPage, "/admin/users", displayName);

@@ -7,10 +7,11 @@ namespace BranchNetwork.Infrastructure.Text;
 public static class UploadedFile
 {
     /// <summary>
-    /// The multipart field <c>file</c>, bounded to <see cref="TableFile.MaxBytes"/>; a missing, empty or too large
-    /// file is a 400 on <c>file</c> with the module's <c>ImportNeedsFile</c> / <c>ImportFileSize</c> text.
+    /// The multipart field <c>file</c>, bounded to <paramref name="maxBytes"/> (default <see cref="TableFile.MaxBytes"/>);
+    /// a missing, broken, empty or too large file is a 400 on <c>file</c> with the module's <c>ImportNeedsFile</c> /
+    /// <c>ImportFileSize</c> text.
     /// </summary>
-    public static async Task<byte[]> ReadAsync(HttpRequest request, IStringLocalizer text, CancellationToken ct)
+    public static async Task<byte[]> ReadAsync(HttpRequest request, IStringLocalizer text, CancellationToken ct, long maxBytes = TableFile.MaxBytes)
     {
         if (!request.HasFormContentType)
         {
@@ -18,7 +19,7 @@ public static class UploadedFile
         }
 
         var file = await FormFileAsync(request, "file", text["ImportNeedsFile"], ct) ?? throw new ValidationFailedException("file", text["ImportNeedsFile"]);
-        if (file.Length == 0 || file.Length > TableFile.MaxBytes)
+        if (file.Length == 0 || file.Length > maxBytes)
         {
             throw new ValidationFailedException("file", text["ImportFileSize"]);
         }

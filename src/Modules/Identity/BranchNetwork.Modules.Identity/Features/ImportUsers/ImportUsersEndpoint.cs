@@ -14,18 +14,7 @@ internal static class ImportUsersEndpoint
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/users/import", async Task<Ok<ImportUsersResult>> (HttpRequest request, ISender sender, IStringLocalizer<IdentityText> text, CancellationToken ct) =>
-            {
-                var file = await UploadedFile.FormFileAsync(request, "file", text["ImportNeedsFile"], ct)
-                    ?? throw new ValidationFailedException("file", text["ImportNeedsFile"]);
-                if (file.Length == 0 || file.Length > MaxFileBytes)
-                {
-                    throw new ValidationFailedException("file", text["ImportFileSize"]);
-                }
-
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                return TypedResults.Ok(await sender.Send(new ImportUsersCommand(buffer.ToArray()), ct));
-            })
+                TypedResults.Ok(await sender.Send(new ImportUsersCommand(await UploadedFile.ReadAsync(request, text, ct, MaxFileBytes)), ct)))
             .DisableAntiforgery()
             .WithName("ImportUsers")
             .WithSummary("Imports users from a CSV file (multipart field 'file'; UTF-8 or GB18030), all or nothing.");

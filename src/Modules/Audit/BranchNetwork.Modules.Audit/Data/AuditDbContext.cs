@@ -1,13 +1,29 @@
+using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Infrastructure.Persistence;
 
 namespace BranchNetwork.Modules.Audit.Data;
 
-/// <summary>The Audit module's data, in schema <c>audit</c>: the access log (AU-1). Append-only.</summary>
-internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, IClock clock) : DbContext(options)
+/// <summary>
+/// The Audit module's data, in schema <c>audit</c>: the access log (AU-1) and the audit trail (AU-2), each a hash
+/// chain with its head and signed checkpoints (AU-3). The records are append-only.
+/// </summary>
+internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, IClock clock)
+    : DbContext(options), IOutboxDbContext, IProcessedMessagesDbContext
 {
     public const string Schema = "audit";
+    public const string Module = "Audit";
 
     public DbSet<AccessLogEntry> AccessLogEntries => Set<AccessLogEntry>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
+
+    public DbSet<ChainCheckpoint> ChainCheckpoints => Set<ChainCheckpoint>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,11 +40,62 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
             entry.Property(e => e.RouteTemplate).HasMaxLength(AccessLogEntry.RouteTemplateMaxLength);
             entry.Property(e => e.Path).HasMaxLength(AccessLogEntry.PathMaxLength);
             entry.Property(e => e.Detail).HasMaxLength(AccessLogEntry.DetailMaxLength);
+            entry.Property(e => e.PrevHash).HasMaxLength(ChainHash.Length).IsRequired();
+            entry.Property(e => e.Hash).HasMaxLength(ChainHash.Length).IsRequired();
+            entry.HasIndex(e => e.Seq).IsUnique();
             entry.HasIndex(e => e.TimeUtc);
-            entry.HasIndex(e => e.UserName);
+            entry.HasIndex(e => new { e.UserName, e.TimeUtc });
             entry.HasIndex(e => e.Status);
         });
 
+        modelBuilder.Entity<AuditRecord>(record =>
+        {
+            record.ToTable("AuditRecords");
+            record.HasKey(r => r.Id);
+            record.Property(r => r.Id).ValueGeneratedNever();
+            record.Property(r => r.ActorKind).HasConversion<int>();
+            record.Property(r => r.ActorName).HasMaxLength(AuditRecord.ActorNameMaxLength);
+            record.Property(r => r.ActorRoles).HasMaxLength(AuditRecord.RolesMaxLength);
+            record.Property(r => r.Module).HasMaxLength(AuditRecord.ModuleMaxLength).IsRequired();
+            record.Property(r => r.EntityType).HasMaxLength(AuditRecord.EntityTypeMaxLength).IsRequired();
+            record.Property(r => r.EntityId).HasMaxLength(AuditRecord.EntityIdMaxLength);
+            record.Property(r => r.Operation).HasMaxLength(AuditRecord.OperationMaxLength).IsRequired();
+            record.Property(r => r.CorrelationId).HasMaxLength(AuditRecord.CorrelationIdMaxLength);
+            record.Property(r => r.Changes).HasMaxLength(AuditRecord.ChangesMaxLength);
+            record.Property(r => r.Detail).HasMaxLength(AuditRecord.DetailMaxLength);
+            record.Property(r => r.PrevHash).HasMaxLength(ChainHash.Length).IsRequired();
+            record.Property(r => r.Hash).HasMaxLength(ChainHash.Length).IsRequired();
+            record.HasIndex(r => r.Seq).IsUnique();
+            record.HasIndex(r => r.TimeUtc);
+            record.HasIndex(r => new { r.ActorUserId, r.TimeUtc });
+            record.HasIndex(r => new { r.Module, r.EntityType, r.EntityId });
+        });
+
+        modelBuilder.Entity<ChainHead>(head =>
+        {
+            head.ToTable("ChainHeads");
+            head.HasKey(h => h.Chain);
+            head.Property(h => h.Chain).HasMaxLength(ChainNames.MaxLength);
+            head.Property(h => h.Hash).HasMaxLength(ChainHash.Length).IsRequired();
+            head.HasData(
+                new { Chain = ChainNames.Trail, Seq = 0L, Hash = ChainHash.Genesis },
+                new { Chain = ChainNames.AccessLog, Seq = 0L, Hash = ChainHash.Genesis });
+        });
+
+        modelBuilder.Entity<ChainCheckpoint>(checkpoint =>
+        {
+            checkpoint.ToTable("ChainCheckpoints");
+            checkpoint.HasKey(c => c.Id);
+            checkpoint.Property(c => c.Id).ValueGeneratedNever();
+            checkpoint.Property(c => c.Chain).HasMaxLength(ChainNames.MaxLength).IsRequired();
+            checkpoint.Property(c => c.Hash).HasMaxLength(ChainHash.Length).IsRequired();
+            checkpoint.Property(c => c.KeyId).HasMaxLength(ChainCheckpoint.KeyIdMaxLength).IsRequired();
+            checkpoint.Property(c => c.Signature).HasMaxLength(ChainCheckpoint.SignatureMaxLength).IsRequired();
+            checkpoint.HasIndex(c => new { c.Chain, c.Seq });
+        });
+
+        modelBuilder.AddOutbox(Module);
+        modelBuilder.AddProcessedMessages(Module);
         ModuleModel.Apply(modelBuilder, this, Schema);
     }
 
@@ -44,12 +111,15 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>The log is append-only: a change or deletion of an entry is a programming error, refused before it reaches the database.</summary>
+    /// <summary>Records are append-only: a change or deletion through the context is a programming error, refused before it reaches the database.</summary>
     private void PrepareSave()
     {
-        if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        foreach (var entry in ChangeTracker.Entries())
         {
-            throw new InvalidOperationException("Access-log entries are append-only: they are never updated or deleted.");
+            if (entry.Entity is IChainRecord or ChainCheckpoint && (entry.State is EntityState.Modified or EntityState.Deleted))
+            {
+                throw new InvalidOperationException("Audit records, access-log entries and checkpoints are append-only: they are never updated or deleted.");
+            }
         }
 
         ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);

@@ -20,7 +20,7 @@ internal enum AccessLogKind
 /// One line of the access log (AU-1). Append-only: the app creates entries and never changes or
 /// deletes them (no setter is public, no handler updates, <c>AuditDbContext</c> refuses it).
 /// </summary>
-internal sealed class AccessLogEntry
+internal sealed class AccessLogEntry : IChainRecord
 {
     public const int UserNameMaxLength = 64;
     public const int RolesMaxLength = 256;
@@ -35,6 +35,13 @@ internal sealed class AccessLogEntry
     }
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    /// <summary>Position in the access-log chain (AU-3), given when the entry is written.</summary>
+    public long Seq { get; private set; }
+
+    public string PrevHash { get; private set; } = "";
+
+    public string Hash { get; private set; } = "";
 
     public DateTime TimeUtc { get; private init; }
 
@@ -80,7 +87,7 @@ internal sealed class AccessLogEntry
         string? detail) =>
         new()
         {
-            TimeUtc = timeUtc.Kind == DateTimeKind.Utc ? timeUtc : DateTime.SpecifyKind(timeUtc.ToUniversalTime(), DateTimeKind.Utc),
+            TimeUtc = ChainHash.ToMicroseconds(timeUtc),
             Kind = kind,
             UserId = userId,
             UserName = Clean(userName, UserNameMaxLength),
@@ -94,6 +101,16 @@ internal sealed class AccessLogEntry
             DurationMs = Math.Round(Math.Max(0, durationMs), 3),
             Detail = Clean(detail, DetailMaxLength),
         };
+
+    public string CanonicalContent() => ChainHash.Join(
+        Id, TimeUtc, (int)Kind, UserId, UserName, Roles, UnitId, Ip, Method, RouteTemplate, Path, Status, DurationMs, Detail);
+
+    public void Seal(long seq, string prevHash)
+    {
+        Seq = seq;
+        PrevHash = prevHash;
+        Hash = ChainHash.Of(prevHash, CanonicalContent());
+    }
 
     /// <summary>
     /// Fits text into its column on every provider: NUL removed (PostgreSQL refuses it), cut to the

@@ -1,3 +1,4 @@
+using BranchNetwork.Modules.Audit.Features.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ namespace BranchNetwork.Modules.Audit.Features.RecordAccess;
 /// <summary>
 /// Writes buffered access-log entries in batches (AU-1): every <c>AccessLog:FlushIntervalMilliseconds</c>,
 /// or at once when a full batch of <see cref="AccessLogOptions.BatchSize"/> is waiting; on shutdown it
-/// writes what remains. Each batch is one AddRange + SaveChanges in a fresh scope. A failure is
+/// writes what remains. Each batch is one append to the access-log chain (one transaction) in a fresh scope. A failure is
 /// logged, never thrown.
 /// </summary>
 internal sealed class AccessLogWriter(
@@ -111,7 +112,6 @@ internal sealed class AccessLogWriter(
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
-        db.AccessLogEntries.AddRange(entries);
-        await db.SaveChangesAsync(cancellationToken);
+        await ChainAppender.AppendAsync(db, ChainNames.AccessLog, [.. entries], cancellationToken);
     }
 }

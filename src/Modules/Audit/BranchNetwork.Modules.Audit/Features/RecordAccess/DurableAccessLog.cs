@@ -1,3 +1,4 @@
+using BranchNetwork.Modules.Audit.Features.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,8 @@ internal sealed class DurableAccessLog(IServiceScopeFactory scopes, AccessLogBuf
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
-            db.AccessLogEntries.AddRange(entries);
             // Not the request's token: a client that hangs up must not take its own log entry with it.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await ChainAppender.AppendAsync(db, ChainNames.AccessLog, [.. entries], CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -34,6 +34,7 @@ internal sealed class AuditModule : IModule
         services.AddSingleton<AccessLogBuffer>();
         services.AddSingleton<IAccessLog>(sp => sp.GetRequiredService<AccessLogBuffer>());
         services.AddSingleton<DurableAccessLog>();
+        services.AddScoped<Features.Shared.ChainVerifier>();
         services.AddHostedService<AccessLogWriter>();
         // Outermost middleware: wraps the exception handler, authentication, authorization and rate limiting.
         services.AddTransient<IStartupFilter, AccessLogStartupFilter>();

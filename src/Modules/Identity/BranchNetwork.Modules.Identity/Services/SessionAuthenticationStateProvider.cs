@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BranchNetwork.Modules.Identity.Contracts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Logging;
@@ -14,11 +13,11 @@ internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAut
 {
     private static readonly Task<AuthenticationState> SignedOut = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
 
-    private readonly IUserSessions sessions;
+    private readonly UserSessions sessions;
     private readonly Lock gate = new();
     private IDisposable? watch;
 
-    public SessionAuthenticationStateProvider(ILoggerFactory loggerFactory, IUserSessions sessions)
+    public SessionAuthenticationStateProvider(ILoggerFactory loggerFactory, UserSessions sessions)
         : base(loggerFactory)
     {
         this.sessions = sessions;
@@ -28,7 +27,7 @@ internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAut
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        await sessions.IsCurrentAsync(authenticationState.User, cancellationToken);
+        await sessions.IsCurrentAsync(authenticationState.User, fresh: true, cancellationToken);
 
     protected override void Dispose(bool disposing)
     {

@@ -18,11 +18,22 @@ internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<Identit
     /// <summary>A safety net only: revocations clear entries at once; this bounds a missed one.</summary>
     private static readonly long CacheForMs = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
 
+    private const int CheckAttempts = 5;
+
     private readonly ConcurrentDictionary<Guid, State> states = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Watcher, byte>> watchers = new();
     private long generation;
 
-    public async ValueTask<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    public ValueTask<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
+        IsCurrentAsync(principal, fresh: false, cancellationToken);
+
+    /// <param name="principal">The session's user.</param>
+    /// <param name="fresh">
+    /// Read the database, not the cache. The re-checks of a live page (after a revocation, and every 30 s) use it:
+    /// they are rare, and must never meet a state cached just before the change they are meant to see.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    internal async ValueTask<bool> IsCurrentAsync(ClaimsPrincipal principal, bool fresh, CancellationToken cancellationToken)
     {
         if (!TryGetUserId(principal, out var userId))
         {
@@ -30,7 +41,7 @@ internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<Identit
             return true;
         }
 
-        var state = await StateAsync(userId, cancellationToken);
+        var state = await StateAsync(userId, fresh, cancellationToken);
         if (state is not { Active: true })
         {
             return false;
@@ -69,23 +80,35 @@ internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<Identit
 
     private async Task CheckAsync(Watcher watcher)
     {
-        try
+        // A busy database must not let a disabled user's open page live on until the next periodic check.
+        for (var attempt = 1; ; attempt++)
         {
-            if (!await IsCurrentAsync(watcher.Principal))
+            try
             {
-                watcher.End();
+                if (!await IsCurrentAsync(watcher.Principal, fresh: true, CancellationToken.None))
+                {
+                    watcher.End();
+                }
+
+                return;
             }
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not check the session of user {UserId}", watcher.UserId);
+            catch (Exception e) when (attempt < CheckAttempts)
+            {
+                logger.LogWarning(e, "Could not check the session of user {UserId} (attempt {Attempt}); trying again", watcher.UserId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 << attempt));
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Could not check the session of user {UserId}; the periodic check will", watcher.UserId);
+                return;
+            }
         }
     }
 
-    private async ValueTask<State?> StateAsync(Guid userId, CancellationToken cancellationToken)
+    private async ValueTask<State?> StateAsync(Guid userId, bool fresh, CancellationToken cancellationToken)
     {
         var now = Environment.TickCount64;
-        if (states.TryGetValue(userId, out var cached) && now - cached.LoadedAt < CacheForMs)
+        if (!fresh && states.TryGetValue(userId, out var cached) && now - cached.LoadedAt < CacheForMs)
         {
             return cached;
         }

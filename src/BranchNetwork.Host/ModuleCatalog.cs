@@ -37,7 +37,7 @@ internal static class ModuleCatalog
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(FilesModule), typeof(AssessmentModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule)];
             // Authorisation first: a caller without the role learns nothing from validation messages. Free text loses
             // its bidirectional controls after validation has refused them in names and codes (ADR 0018).
             options.PipelineBehaviors = [typeof(Infrastructure.Requests.AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TextNeutralisationBehavior<,>)];

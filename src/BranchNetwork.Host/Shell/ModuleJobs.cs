@@ -21,10 +21,12 @@ internal sealed class ModuleJobs(LoadedModules modules, IConfiguration configura
     }
 
     [JobDisplayName("{0}")]
-    public Task RunAsync(string jobId, CancellationToken cancellationToken)
+    public async Task RunAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = modules.All.SelectMany(m => m.RecurringJobs(configuration)).FirstOrDefault(j => j.Id == jobId)
             ?? throw new InvalidOperationException($"No module declares the recurring job '{jobId}'.");
-        return job.RunAsync(services, cancellationToken);
+        // What the job changes is the job's doing in the audit trail (AU-2).
+        using var actor = Infrastructure.Auditing.AuditScope.Job(jobId);
+        await job.RunAsync(services, cancellationToken);
     }
 }

@@ -179,7 +179,9 @@ public sealed class OutboxProcessor(
             var type = System.Type.GetType(message.Type, throwOnError: true)!;
             var integrationEvent = JsonSerializer.Deserialize(message.Payload, type, OutboxModel.Json)
                 ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload.");
-            // Each message gets its own scope: handlers use their module's DbContext.
+            // Each message gets its own scope: handlers use their module's DbContext. What they change is correlated
+            // with this message in the audit trail (AU-2).
+            using var correlation = Auditing.AuditScope.Message(message.Id);
             using var handlerScope = scopes.CreateScope();
             await handlerScope.ServiceProvider.GetRequiredService<IPublisher>().Publish(integrationEvent, cancellationToken);
             // Every handler has saved its work; the message is not yet marked processed, so a restart redelivers it.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BranchNetwork.Infrastructure.Persistence;
 
@@ -24,6 +25,8 @@ public static class PersistenceExtensions
             options.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
         builder.Services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
+        // The audit trail (AU-2, ADR 0021): per scope, so it sees the request's user.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Auditing.AuditTrailInterceptor>());
         return builder.Services;
     }
 

@@ -40,7 +40,8 @@ public sealed class OutboxTests
 
         using var scope = second.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        var message = await db.OutboxMessages.SingleAsync();
+        // The module's outbox also carries the audit trail of its changes (AU-2): this test follows the announcement's event.
+        var message = await db.OutboxMessages.SingleAsync(m => m.Type.Contains(".AnnouncementPublished,"));
         Assert.NotNull(message.ProcessedAtUtc);
         Assert.Equal(1, message.Attempts);
         Assert.Equal(8, await db.Notifications.CountAsync(n => n.SourceEventId == message.Id));
@@ -49,7 +50,7 @@ public sealed class OutboxTests
         message.ProcessedAtUtc = null;
         message.NextAttemptAtUtc = second.Clock.UtcNow.AddDays(-1);
         await db.SaveChangesAsync();
-        await Eventually.WaitAsync(async () => (await db.OutboxMessages.AsNoTracking().SingleAsync()).ProcessedAtUtc, p => p is not null, "redelivery");
+        await Eventually.WaitAsync(async () => (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id)).ProcessedAtUtc, p => p is not null, "redelivery");
         Assert.Equal(8, await db.Notifications.CountAsync(n => n.SourceEventId == message.Id));
         Assert.Single(await head01.TitlesAsync(), t => t == "断电恢复测试");
     }

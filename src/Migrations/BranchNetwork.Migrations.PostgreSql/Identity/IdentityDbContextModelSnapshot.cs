@@ -23,6 +23,56 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BranchNetwork.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ParkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
+
+                    b.HasIndex("ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("IdentityOutboxMessages", "identity");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Identity.Domain.BankRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -63,7 +113,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -102,7 +153,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(32)
@@ -117,7 +169,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
 
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -239,6 +292,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
                     b.HasIndex("LastFailureAtUtc");
 
                     b.ToTable("IdentitySignInThrottles", "identity");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -260,6 +315,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
                     b.HasKey("Id");
 
                     b.ToTable("IdentityDataProtectionKeys", "identity");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -368,7 +425,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
 
                     b.Property<string>("Value")
                         .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
+                        .HasColumnType("character varying(1024)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -390,7 +448,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("ClientSecret")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<string>("ClientType")
                         .HasMaxLength(50)
@@ -480,6 +539,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictAuthorizations", "identity");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope<System.Guid>", b =>
@@ -581,6 +642,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Identity
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", "identity");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Identity.Domain.BankUser", b =>

@@ -23,6 +23,56 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("BranchNetwork.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ParkedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
+
+                    b.HasIndex("ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("IdentityOutboxMessages", "identity");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Identity.Domain.BankRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -64,7 +114,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
@@ -103,7 +154,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(32)
@@ -118,7 +170,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
 
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
@@ -241,6 +294,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
                     b.HasIndex("LastFailureAtUtc");
 
                     b.ToTable("IdentitySignInThrottles", "identity");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -262,6 +317,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
                     b.HasKey("Id");
 
                     b.ToTable("IdentityDataProtectionKeys", "identity");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -370,7 +427,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
 
                     b.Property<string>("Value")
                         .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)");
+                        .HasColumnType("nvarchar(1024)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -392,7 +450,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("ClientSecret")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<string>("ClientType")
                         .HasMaxLength(50)
@@ -483,6 +542,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictAuthorizations", "identity");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope<System.Guid>", b =>
@@ -586,6 +647,8 @@ namespace BranchNetwork.Migrations.SqlServer.Identity
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", "identity");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Identity.Domain.BankUser", b =>

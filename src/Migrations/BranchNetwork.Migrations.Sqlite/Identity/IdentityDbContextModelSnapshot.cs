@@ -17,6 +17,56 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("BranchNetwork.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
+
+                    b.HasIndex("ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("IdentityOutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Identity.Domain.BankRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -57,7 +107,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -96,7 +147,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(32)
@@ -111,7 +163,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
 
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -231,6 +284,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
                     b.HasIndex("LastFailureAtUtc");
 
                     b.ToTable("IdentitySignInThrottles", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -250,6 +305,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
                     b.HasKey("Id");
 
                     b.ToTable("IdentityDataProtectionKeys", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -354,7 +411,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
 
                     b.Property<string>("Value")
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -376,7 +434,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientSecret")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BranchNetwork:AuditSecret", true);
 
                     b.Property<string>("ClientType")
                         .HasMaxLength(50)
@@ -466,6 +525,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictAuthorizations", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope<System.Guid>", b =>
@@ -567,6 +628,8 @@ namespace BranchNetwork.Migrations.Sqlite.Identity
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Identity.Domain.BankUser", b =>

@@ -29,6 +29,8 @@ internal sealed class AuditModule : IModule
     {
         var services = builder.Services;
         builder.AddModuleDbContext<AuditDbContext>(Name, AuditDbContext.Schema);
+        // Audit's own changes (e.g. access policies) reach the trail through its outbox like every module's (AU-2).
+        services.AddModuleOutbox<AuditDbContext>(Name);
 
         services.Configure<AccessLogOptions>(builder.Configuration.GetSection(AccessLogOptions.Section));
         services.AddSingleton<AccessLogBuffer>();

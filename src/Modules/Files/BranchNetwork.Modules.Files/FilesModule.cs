@@ -25,6 +25,7 @@ internal sealed class FilesModule : IModule
     {
         var services = builder.Services;
         builder.AddModuleDbContext<FilesDbContext>(Name, FilesDbContext.Schema);
+        services.AddModuleOutbox<FilesDbContext>(Name);
         services.AddOptions<FilesOptions>().Bind(builder.Configuration.GetSection(FilesOptions.Section))
             .Validate(o => Enum.IsDefined(o.Store), "Files:Store must be Disk or Database.")
             .Validate(o => o.OrphanAfterHours > 0, "Files:OrphanAfterHours must be positive.")

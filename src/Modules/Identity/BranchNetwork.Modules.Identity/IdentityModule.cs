@@ -52,6 +52,7 @@ internal sealed class IdentityModule : IModule
     {
         var services = builder.Services;
         builder.AddModuleDbContext<IdentityDbContext>(Name, IdentityDbContext.Schema);
+        builder.Services.AddModuleOutbox<IdentityDbContext>(Name);
         services.AddDatabaseDataProtection();
 
         services.AddIdentity<BankUser, BankRole>(options =>

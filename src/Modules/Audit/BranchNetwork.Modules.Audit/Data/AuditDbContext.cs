@@ -1,3 +1,4 @@
+using BranchNetwork.Infrastructure.Auditing;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Infrastructure.Persistence;
 
@@ -93,6 +94,13 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
             checkpoint.Property(c => c.Signature).HasMaxLength(ChainCheckpoint.SignatureMaxLength).IsRequired();
             checkpoint.HasIndex(c => new { c.Chain, c.Seq });
         });
+
+        // au2-trail: the access log, the trail and their chains are the audit itself, not audited again (ADR 0021);
+        // everything else of this module (e.g. access policies) is audited like any module's data.
+        modelBuilder.Entity<AccessLogEntry>().IsNotAudited();
+        modelBuilder.Entity<AuditRecord>().IsNotAudited();
+        modelBuilder.Entity<ChainHead>().IsNotAudited();
+        modelBuilder.Entity<ChainCheckpoint>().IsNotAudited();
 
         modelBuilder.AddOutbox(Module);
         modelBuilder.AddProcessedMessages(Module);

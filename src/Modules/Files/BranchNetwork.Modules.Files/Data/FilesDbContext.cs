@@ -1,9 +1,10 @@
+using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Infrastructure.Persistence;
 
 namespace BranchNetwork.Modules.Files.Data;
 
 /// <summary>The Files module's data, in schema <c>files</c>: file records and, with the database store, their bytes.</summary>
-internal sealed class FilesDbContext(DbContextOptions<FilesDbContext> options, IClock clock) : DbContext(options)
+internal sealed class FilesDbContext(DbContextOptions<FilesDbContext> options, IClock clock) : DbContext(options), IOutboxDbContext
 {
     public const string Module = "Files";
     public const string Schema = "files";
@@ -11,6 +12,9 @@ internal sealed class FilesDbContext(DbContextOptions<FilesDbContext> options, I
     public DbSet<StoredFile> Files => Set<StoredFile>();
 
     public DbSet<StoredFileContent> Contents => Set<StoredFileContent>();
+
+    /// <summary>The module's outbox: today the audit trail of its changes (AU-2, ADR 0021).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +45,7 @@ internal sealed class FilesDbContext(DbContextOptions<FilesDbContext> options, I
             content.HasOne<StoredFile>().WithOne().HasForeignKey<StoredFileContent>(c => c.FileId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        modelBuilder.AddOutbox(Module);
         ModuleModel.Apply(modelBuilder, this, Schema);
     }
 

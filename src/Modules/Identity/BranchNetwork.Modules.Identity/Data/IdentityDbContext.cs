@@ -1,15 +1,22 @@
+using BranchNetwork.Infrastructure.Auditing;
+using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace BranchNetwork.Modules.Identity.Data;
 
 /// <summary>The Identity module's data: org tree, users, roles and the OpenIddict stores, in schema <c>identity</c>.</summary>
 internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IClock clock)
-    : IdentityDbContext<BankUser, BankRole, Guid>(options), IDataProtectionKeyContext
+    : IdentityDbContext<BankUser, BankRole, Guid>(options), IDataProtectionKeyContext, IOutboxDbContext
 {
     public const string Schema = "identity";
+    public const string Module = "Identity";
+
+    /// <summary>The module's outbox: today the audit trail of its changes (AU-2, ADR 0021).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
 
@@ -43,9 +50,9 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
         {
             user.Property(u => u.DisplayName).HasMaxLength(BankUser.DisplayNameMaxLength).IsRequired();
             user.Property(u => u.Position).HasMaxLength(BankUser.PositionMaxLength);
-            user.Property(u => u.PasswordHash).HasMaxLength(256);
-            user.Property(u => u.SecurityStamp).HasMaxLength(64);
-            user.Property(u => u.ConcurrencyStamp).HasMaxLength(64);
+            user.Property(u => u.PasswordHash).HasMaxLength(256).IsAuditSecret();
+            user.Property(u => u.SecurityStamp).HasMaxLength(64).IsAuditSecret();
+            user.Property(u => u.ConcurrencyStamp).HasMaxLength(64).IsAuditSecret();
             user.Property(u => u.PhoneNumber).HasMaxLength(32);
             user.HasIndex(u => u.UnitId);
             user.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
@@ -72,11 +79,14 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
         {
             t.Property(x => x.LoginProvider).HasMaxLength(128);
             t.Property(x => x.Name).HasMaxLength(128);
-            t.Property(x => x.Value).HasMaxLength(1024);
+            // The authenticator (TOTP) key and the recovery codes.
+            t.Property(x => x.Value).HasMaxLength(1024).IsAuditSecret();
         });
         builder.Entity<DataProtectionKey>(k =>
         {
             k.ToTable("IdentityDataProtectionKeys");
+            // Key material, rotated by the framework itself: never in the trail.
+            k.IsNotAudited();
             k.Property(x => x.FriendlyName).HasMaxLength(DataProtectionKeyStore.FriendlyNameMaxLength);
             k.Property(x => x.Xml).HasMaxLength(DataProtectionKeyStore.XmlMaxLength);
         });
@@ -84,6 +94,8 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
         builder.Entity<SignInThrottle>(t =>
         {
             t.ToTable("IdentitySignInThrottles");
+            // Failure counters of sign-ins: every sign-in outcome is in the access log (AU-1).
+            t.IsNotAudited();
             t.HasKey(x => new { x.AccountKey, x.AddressKey });
             t.Property(x => x.AccountKey).HasMaxLength(SignInThrottle.AccountKeyMaxLength);
             t.Property(x => x.AddressKey).HasMaxLength(SignInThrottle.AddressKeyMaxLength);
@@ -97,6 +109,13 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             r.HasIndex(x => x.RevokedAtUtc);
         });
 
+        // The trail (AU-2): tokens and authorizations come and go with every sign-in and refresh, which the access log
+        // records; their payloads are bearer secrets. An API client's secret is masked.
+        builder.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().IsNotAudited();
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().IsNotAudited();
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication<Guid>>().Property(a => a.ClientSecret).IsAuditSecret();
+
+        builder.AddOutbox(Module);
         ModuleModel.Apply(builder, this, Schema);
     }
 

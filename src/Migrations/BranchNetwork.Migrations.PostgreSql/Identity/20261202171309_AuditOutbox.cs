@@ -1,0 +1,57 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BranchNetwork.Migrations.PostgreSql.Identity
+{
+    /// <inheritdoc />
+    public partial class AuditOutbox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "IdentityOutboxMessages",
+                schema: "identity",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ParkedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LockedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LockedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityOutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityOutboxMessages_LockedBy",
+                schema: "identity",
+                table: "IdentityOutboxMessages",
+                column: "LockedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityOutboxMessages_ProcessedAtUtc_ParkedAtUtc_NextAttem~",
+                schema: "identity",
+                table: "IdentityOutboxMessages",
+                columns: new[] { "ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IdentityOutboxMessages",
+                schema: "identity");
+        }
+    }
+}

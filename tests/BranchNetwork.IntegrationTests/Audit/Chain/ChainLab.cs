@@ -35,20 +35,23 @@ internal sealed class ChainLab(BranchNetworkFactory app)
         return entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
     }
 
+    /// <summary>Runs tamper SQL built by the tests (table names and constants, no outside input).</summary>
+    public static Task<int> Exec(AuditDbContext db, string sql) => db.Database.ExecuteSqlRawAsync(sql);
+
     public static string TableOf(AuditDbContext db, string chain) => chain == ChainNames.Trail ? Table<AuditRecord>(db) : Table<AccessLogEntry>(db);
 
-    public Task<int> SqlAsync(string sql) => WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+    public Task<int> SqlAsync(string sql) => WithDbAsync(db => Exec(db, sql));
 
     /// <summary>Empties both chains and appends <paramref name="count"/> fresh records to each, then a signed checkpoint of each head.</summary>
     public async Task ResetAsync(int count, Func<int, DateTime>? timeOf = null, int? checkpointEvery = null)
     {
         await WithDbAsync(async db =>
         {
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {Table<AuditRecord>(db)}");
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {Table<AccessLogEntry>(db)} WHERE \"Seq\" > 0");
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {Table<ChainCheckpoint>(db)}");
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {Table<ChainArchive>(db)}");
-            await db.Database.ExecuteSqlRawAsync($"UPDATE {Table<ChainHead>(db)} SET \"Seq\" = 0, \"Hash\" = '{ChainHash.Genesis}'");
+            await Exec(db, $"DELETE FROM {Table<AuditRecord>(db)}");
+            await Exec(db, $"DELETE FROM {Table<AccessLogEntry>(db)} WHERE \"Seq\" > 0");
+            await Exec(db, $"DELETE FROM {Table<ChainCheckpoint>(db)}");
+            await Exec(db, $"DELETE FROM {Table<ChainArchive>(db)}");
+            await Exec(db, $"UPDATE {Table<ChainHead>(db)} SET \"Seq\" = 0, \"Hash\" = '{ChainHash.Genesis}'");
         });
 
         var every = checkpointEvery ?? count;
@@ -101,5 +104,5 @@ internal static class ChainLabSql
 {
     /// <summary>Runs <paramref name="sql"/> with {0} replaced by the chain's table.</summary>
     public static Task SqlOnChainAsync(this ChainLab lab, string chain, string sql) =>
-        lab.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql.Replace("{0}", ChainLab.TableOf(db, chain), StringComparison.Ordinal)));
+        lab.WithDbAsync(db => ChainLab.Exec(db, sql.Replace("{0}", ChainLab.TableOf(db, chain), StringComparison.Ordinal)));
 }

@@ -54,7 +54,10 @@ public sealed class ChainRetentionTests(ArchiveFactory app) : IClassFixture<Arch
 
             var rest = await lab.VerifyAsync(chain);
             Assert.True(rest.Intact, rest.FirstBreak?.Description);
-            Assert.Equal((11, 20), (rest.FromSeq, rest.ToSeq));
+            Assert.Equal(11, rest.FromSeq);
+
+            // The trail also holds the job's own records of what it archived (one per chain).
+            Assert.Equal(chain == ChainNames.Trail ? 22 : 20, rest.ToSeq);
 
             var file = await ChainArchiveFile.VerifyAsync(range.FilePath, signer, CancellationToken.None);
             Assert.True(file.Intact, file.Problem);
@@ -75,7 +78,7 @@ public sealed class ChainRetentionTests(ArchiveFactory app) : IClassFixture<Arch
         await AssertTamperedAsync(path, lines.Take(lines.Length - 1), signer, 10);
 
         // Deleting records before the anchor's start is still seen: the anchor is a signed checkpoint.
-        await lab.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"DELETE FROM {ChainLab.Table<ChainArchive>(db)}"));
+        await lab.WithDbAsync(db => ChainLab.Exec(db, $"DELETE FROM {ChainLab.Table<ChainArchive>(db)}"));
         var withoutAnchor = await lab.VerifyAsync(ChainNames.Trail);
         Assert.Equal(ChainBreakKind.RecordMissing, withoutAnchor.FirstBreak?.Kind);
         Assert.Equal(1, withoutAnchor.FirstBreak?.Seq);

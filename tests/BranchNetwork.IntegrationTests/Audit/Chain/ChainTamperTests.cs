@@ -1,6 +1,7 @@
 using BranchNetwork.Modules.Audit.Domain;
 using BranchNetwork.Modules.Audit.Features.Shared;
 using BranchNetwork.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace BranchNetwork.IntegrationTests.Audit.Chain;
 
@@ -50,7 +51,7 @@ public sealed class ChainTamperTests(BranchNetworkFactory app) : IClassFixture<B
     {
         app.EnsureAvailable();
         var (id, _) = await lab.RecordAtAsync(chain, 7);
-        await lab.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"UPDATE {ChainLab.TableOf(db, chain)} SET \"Detail\" = 'nothing happened' WHERE \"Seq\" = 7"));
+        await lab.WithDbAsync(db => ChainLab.Exec(db, $"UPDATE {ChainLab.TableOf(db, chain)} SET \"Detail\" = 'nothing happened' WHERE \"Seq\" = 7"));
 
         var result = await lab.VerifyAsync(chain);
 
@@ -142,7 +143,8 @@ public sealed class ChainTamperTests(BranchNetworkFactory app) : IClassFixture<B
         app.EnsureAvailable();
         var (_, hashOf17) = await lab.RecordAtAsync(chain, 17);
         await lab.SqlOnChainAsync(chain, "DELETE FROM {0} WHERE \"Seq\" > 17");
-        await lab.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+        await lab.WithDbAsync(db => ChainLab.Exec(
+            db,
             $"UPDATE {ChainLab.Table<ChainHead>(db)} SET \"Seq\" = 17, \"Hash\" = '{hashOf17}' WHERE \"Chain\" = '{chain}'"));
 
         var result = await lab.VerifyAsync(chain);
@@ -151,7 +153,7 @@ public sealed class ChainTamperTests(BranchNetworkFactory app) : IClassFixture<B
         Assert.Equal(Records, result.FirstBreak!.CheckpointSeq);
 
         // Without the signed checkpoint the shortened chain is a perfectly good chain: only the key catches this.
-        await lab.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"DELETE FROM {ChainLab.Table<ChainCheckpoint>(db)} WHERE \"Chain\" = '{chain}'"));
+        await lab.WithDbAsync(db => ChainLab.Exec(db, $"DELETE FROM {ChainLab.Table<ChainCheckpoint>(db)} WHERE \"Chain\" = '{chain}'"));
         Assert.True((await lab.VerifyAsync(chain)).Intact);
     }
 

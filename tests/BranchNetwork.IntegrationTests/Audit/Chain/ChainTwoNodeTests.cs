@@ -48,7 +48,7 @@ public sealed class ChainTwoNodes : IAsyncLifetime
 public sealed class ChainTwoNodeTests(ChainTwoNodes nodes) : IClassFixture<ChainTwoNodes>
 {
     private const int AppendsPerNode = 200;
-    private const int WritersPerNode = 40;
+    private const int WritersPerNode = 10;
 
     [Fact]
     public async Task Two_nodes_appending_at_once_leave_both_chains_whole_without_gap_or_fork()
@@ -62,7 +62,7 @@ public sealed class ChainTwoNodeTests(ChainTwoNodes nodes) : IClassFixture<Chain
             Trail: await db.AuditRecords.CountAsync(),
             Access: await db.AccessLogEntries.CountAsync(e => e.Seq > 0)));
 
-        // Each node runs its appends 40 at a time (a busy node's request concurrency; more would only exhaust the
+        // Each node runs its appends 10 at a time (a busy node's request concurrency; more would only exhaust the
         // connection pool, as every waiting append holds a connection in its transaction), both nodes at once.
         await Task.WhenAll(new[] { nodes.A, nodes.B }.Select(node => Parallel.ForEachAsync(
             Enumerable.Range(0, AppendsPerNode),

@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 // Benchmarks report a ratio against a raw baseline measured in the same run; nothing here gates CI.
 // Run: dotnet run -c Release --project tests/BranchNetwork.Benchmarks [-- iterations]
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- assessment [sqlite|postgres] [iterations]
+//      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- audit [--rows 10000000] [--iterations 20]
 namespace BranchNetwork.Benchmarks;
 
 internal static class RosterBenchmark
@@ -17,6 +18,11 @@ internal static class RosterBenchmark
         if (args.Length > 0 && args[0] == "assessment")
         {
             return await AssessmentBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "audit")
+        {
+            return await AuditBenchmark.RunAsync(args[1..]);
         }
 
         var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 500;

@@ -16,6 +16,9 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
 {
     public const string DemoPassword = "BranchNet#2026";
 
+    /// <summary>The audit checkpoint key of the test hosts (the Development one).</summary>
+    public const string TestCheckpointKey = "bDJfdQx5GOLYiSB/bOgLfKUycFKCxjQYd7EugLbLxeI=";
+
     private readonly ConcurrentDictionary<string, string> tokens = new();
 
     private readonly bool ownsDatabase;
@@ -85,6 +88,8 @@ public class BranchNetworkFactory : WebApplicationFactory<Program>, IAsyncLifeti
         // Dozens of test hosts run at once on two cores: no Hangfire server polling in each of them
         // (the jobs tests run the job directly; storage and dashboard need no server).
         builder.UseSetting("Jobs:Enabled", "false");
+        // The audit checkpoint key (ADR 0022) of appsettings.Development.json, also for hosts in Production.
+        builder.UseSetting("Audit:CheckpointKeys:dev", TestCheckpointKey);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<BranchNetwork.SharedKernel.IClock>(Clock);

@@ -93,6 +93,9 @@ internal static class AuthorizationMatrix
 
         // Audit (AU-1, AU-4) and platform
         new("GET /api/audit/access-log",                                      [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        // AU-3: verification and the signed checkpoints are the auditor's (the daily job alerts SecurityAdmin too)
+        new("GET /api/audit/chains/{chain}/verify",                           [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/checkpoints",                                     [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
         new("GET /api/platform/outbox/parked", SystemAdminOnly),
 
         // Assessment (AS-1 … AS-9; docs/modules/assessment.md "Authorisation")

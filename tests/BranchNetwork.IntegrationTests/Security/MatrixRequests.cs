@@ -50,6 +50,8 @@ internal static class MatrixRequests
             // Files, audit, platform
             ["GET /api/files/{id}"] = w => Get($"/api/files/{w.FileId}"),
             ["GET /api/audit/access-log"] = w => Get("/api/audit/access-log"),
+            ["GET /api/audit/chains/{chain}/verify"] = w => Get("/api/audit/chains/access/verify?from=2026-05-27T00:00:00Z"),
+            ["GET /api/audit/checkpoints"] = w => Get("/api/audit/checkpoints"),
             ["GET /api/platform/outbox/parked"] = w => Get("/api/platform/outbox/parked"),
 
             // Assessment

@@ -251,6 +251,49 @@ namespace BranchNetwork.Migrations.PostgreSql.Audit
                     b.ToTable("AuditRecords", "audit");
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainArchive", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("CheckpointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "LastSeq")
+                        .IsUnique();
+
+                    b.ToTable("ChainArchives", "audit");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainCheckpoint", b =>
                 {
                     b.Property<Guid>("Id")

@@ -251,6 +251,49 @@ namespace BranchNetwork.Migrations.SqlServer.Audit
                     b.ToTable("AuditRecords", "audit");
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainArchive", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("CheckpointId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "LastSeq")
+                        .IsUnique();
+
+                    b.ToTable("ChainArchives", "audit");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainCheckpoint", b =>
                 {
                     b.Property<Guid>("Id")

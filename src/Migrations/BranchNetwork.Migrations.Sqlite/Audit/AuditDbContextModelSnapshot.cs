@@ -245,6 +245,49 @@ namespace BranchNetwork.Migrations.Sqlite.Audit
                     b.ToTable("AuditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainArchive", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "LastSeq")
+                        .IsUnique();
+
+                    b.ToTable("ChainArchives", (string)null);
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainCheckpoint", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,9 +1,14 @@
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Audit.Contracts;
+using BranchNetwork.Modules.Audit.Features.ArchiveRecords;
+using BranchNetwork.Modules.Audit.Features.ExportCheckpoints;
 using BranchNetwork.Modules.Audit.Features.GetHomeFigures;
 using BranchNetwork.Modules.Audit.Features.ListAccessLog;
 using BranchNetwork.Modules.Audit.Features.RecordAccess;
+using BranchNetwork.Modules.Audit.Features.Shared;
+using BranchNetwork.Modules.Audit.Features.VerifyChain;
+using BranchNetwork.Modules.Audit.Features.WriteCheckpoints;
 using BranchNetwork.Modules.Audit.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel.Localization;
@@ -12,6 +17,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -36,7 +42,17 @@ internal sealed class AuditModule : IModule
         services.AddSingleton<AccessLogBuffer>();
         services.AddSingleton<IAccessLog>(sp => sp.GetRequiredService<AccessLogBuffer>());
         services.AddSingleton<DurableAccessLog>();
-        services.AddScoped<Features.Shared.ChainVerifier>();
+        services.AddScoped<ChainVerifier>();
+
+        // AU-3 / AU-4 (au3-chain): checkpoint key (never in the database; refused at start when missing), jobs, alerts.
+        builder.Services.AddModuleOutbox<AuditDbContext>(Name);
+        services.AddOptions<AuditChainOptions>().Bind(builder.Configuration.GetSection(AuditChainOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuditChainOptions>, AuditChainOptionsValidator>();
+        services.AddSingleton<CheckpointSigner>();
+        services.AddScoped<WriteCheckpointsJob>();
+        services.AddScoped<VerifyChainsJob>();
+        services.AddScoped<ArchiveRecordsJob>();
         services.AddHostedService<AccessLogWriter>();
         // Outermost middleware: wraps the exception handler, authentication, authorization and rate limiting.
         services.AddTransient<IStartupFilter, AccessLogStartupFilter>();
@@ -57,9 +73,27 @@ internal sealed class AuditModule : IModule
     public Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken) =>
         services.GetRequiredService<IPageSender>().Send(new GetHomeFiguresQuery(cardKeys), cancellationToken).AsTask();
 
+    /// <summary>AU-3: checkpoints every few minutes, the daily verification; AU-4: the daily retention archive.</summary>
+    public IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(AuditChainOptions.Section).Get<AuditChainOptions>() ?? new AuditChainOptions();
+        var zone = settings.VerifyTimeZone is { Length: > 0 } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : BankCalendar.Zone;
+        return
+        [
+            new(WriteCheckpointsJob.Id, WriteCheckpointsJob.Cron(settings.CheckpointMinutes), TimeZoneInfo.Utc,
+                (services, ct) => services.GetRequiredService<WriteCheckpointsJob>().RunAsync(ct)),
+            new(VerifyChainsJob.Id, settings.VerifyCron, zone,
+                (services, ct) => services.GetRequiredService<VerifyChainsJob>().RunAsync(ct)),
+            new(ArchiveRecordsJob.Id, settings.ArchiveCron, zone,
+                (services, ct) => services.GetRequiredService<ArchiveRecordsJob>().RunAsync(ct)),
+        ];
+    }
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var audit = endpoints.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(ApiPolicy);
         ListAccessLogEndpoint.Map(audit);
+        VerifyChainEndpoint.Map(audit);
+        ExportCheckpointsEndpoint.Map(audit);
     }
 }

@@ -22,6 +22,9 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
 
     public DbSet<ChainCheckpoint> ChainCheckpoints => Set<ChainCheckpoint>();
 
+    // au3-chain: where each chain legitimately starts after retention archived its oldest records.
+    public DbSet<ChainArchive> ChainArchives => Set<ChainArchive>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
@@ -101,6 +104,18 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
         modelBuilder.Entity<AuditRecord>().IsNotAudited();
         modelBuilder.Entity<ChainHead>().IsNotAudited();
         modelBuilder.Entity<ChainCheckpoint>().IsNotAudited();
+        modelBuilder.Entity<ChainArchive>().IsNotAudited();
+        // au3-chain: archive anchors (retention, AU-4); append-only like the records they replace.
+        modelBuilder.Entity<ChainArchive>(archive =>
+        {
+            archive.ToTable("ChainArchives");
+            archive.HasKey(a => a.Id);
+            archive.Property(a => a.Id).ValueGeneratedNever();
+            archive.Property(a => a.Chain).HasMaxLength(ChainNames.MaxLength).IsRequired();
+            archive.Property(a => a.LastHash).HasMaxLength(ChainHash.Length).IsRequired();
+            archive.Property(a => a.FileName).HasMaxLength(ChainArchive.FileNameMaxLength).IsRequired();
+            archive.HasIndex(a => new { a.Chain, a.LastSeq }).IsUnique();
+        });
 
         modelBuilder.AddOutbox(Module);
         modelBuilder.AddProcessedMessages(Module);
@@ -124,7 +139,7 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is IChainRecord or ChainCheckpoint && (entry.State is EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is IChainRecord or ChainCheckpoint or ChainArchive && (entry.State is EntityState.Modified or EntityState.Deleted))
             {
                 throw new InvalidOperationException("Audit records, access-log entries and checkpoints are append-only: they are never updated or deleted.");
             }

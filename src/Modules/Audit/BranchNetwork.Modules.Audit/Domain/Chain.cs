@@ -149,4 +149,8 @@ internal sealed class ChainCheckpoint
             Signature = sign(checkpoint.SignedContent()),
         };
     }
+
+    /// <summary>A checkpoint read back from an archive file, to check its signature there.</summary>
+    public static ChainCheckpoint Restore(Guid id, string chain, long seq, string hash, DateTime timeUtc, string keyId, string signature) =>
+        new() { Id = id, Chain = chain, Seq = seq, Hash = hash, TimeUtc = timeUtc, KeyId = keyId, Signature = signature };
 }

@@ -93,6 +93,11 @@ internal static class AuthorizationMatrix
 
         // Audit (AU-1, AU-4) and platform
         new("GET /api/audit/access-log",                                      [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/access-log/export",                               [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/trail",                                           [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/trail/entity",                                    [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/trail/export",                                    [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/timeline",                                        [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
         new("GET /api/platform/outbox/parked", SystemAdminOnly),
 
         // Assessment (AS-1 … AS-9; docs/modules/assessment.md "Authorisation")

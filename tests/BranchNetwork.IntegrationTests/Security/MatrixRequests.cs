@@ -50,6 +50,11 @@ internal static class MatrixRequests
             // Files, audit, platform
             ["GET /api/files/{id}"] = w => Get($"/api/files/{w.FileId}"),
             ["GET /api/audit/access-log"] = w => Get("/api/audit/access-log"),
+            ["GET /api/audit/access-log/export"] = w => Get("/api/audit/access-log/export?format=csv"),
+            ["GET /api/audit/trail"] = w => Get("/api/audit/trail?from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z"),
+            ["GET /api/audit/trail/entity"] = w => Get($"/api/audit/trail/entity?module=Identity&entityType=Unit&entityId={w.Sb01}"),
+            ["GET /api/audit/trail/export"] = w => Get("/api/audit/trail/export?format=xlsx&from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z"),
+            ["GET /api/audit/timeline"] = w => Get("/api/audit/timeline?user=head01&from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z"),
             ["GET /api/platform/outbox/parked"] = w => Get("/api/platform/outbox/parked"),
 
             // Assessment

@@ -86,7 +86,7 @@ internal sealed class ListAccessLogHandler(AuditDbContext db, AuditorActions act
             .Take(size + 1)
             .ToListAsync(cancellationToken);
         var page = KeysetPage.From(rows, size, last => PageCursor.Encode(list, last.TimeUtc, last.Id, filter.From, filter.To));
-        await actions.RecordAsync(AuditOperations.Search, "AccessLog", null, new { filter = filter.Describe(), page = query.After is null ? 1 : 0 }, page.Items.Count, cancellationToken);
+        await actions.RecordAsync(AuditOperations.Search, "AccessLog", null, new { filter = filter.Describe(), nextPage = query.After is not null }, page.Items.Count, cancellationToken);
         return page.Select(ToDto);
     }
 

@@ -55,7 +55,7 @@ internal sealed class SearchTrailHandler(AuditDbContext db, AuditorActions actio
             .Take(size + 1)
             .ToListAsync(cancellationToken);
         var page = KeysetPage.From(rows, size, last => PageCursor.Encode(list, last.TimeUtc, last.Id));
-        await actions.RecordAsync(AuditOperations.Search, "AuditTrail", null, new { filter = filter.Describe(), page = query.After is null ? 1 : 0 }, page.Items.Count, cancellationToken);
+        await actions.RecordAsync(AuditOperations.Search, "AuditTrail", null, new { filter = filter.Describe(), nextPage = query.After is not null }, page.Items.Count, cancellationToken);
         return page.Select(TrailRecordDto.From);
     }
 }

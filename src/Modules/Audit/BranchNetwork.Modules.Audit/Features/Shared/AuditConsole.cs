@@ -238,14 +238,10 @@ internal sealed record AccessFilter(string? User, Guid? UserId, Guid? Unit, stri
     public static AccessFilter Create(
         string? user, Guid? userId, Guid? unit, string? path, string? route, int? status, string? outcome, DateTime? from, DateTime? to, DateTime now, IStringLocalizer<AuditText> text)
     {
-        // The window was optional before AU-4: a search without one means the last day (with only one end, the day at that end).
+        // The window was optional before AU-4: without one, the day up to now; with only "from", up to now; with only "to", the day before it.
+        // A window longer than 31 days is refused, not cut: the auditor learns the search did not cover what was asked.
         var end = AuditWindow.AsUtc(to) ?? (from is null ? now : Max(now, AuditWindow.AsUtc(from)!.Value));
         var start = AuditWindow.AsUtc(from) ?? end - DefaultWindow;
-        if (from is not null && to is null && end - start > AuditWindow.MaxLength)
-        {
-            end = start + AuditWindow.MaxLength;
-        }
-
         (start, end) = AuditWindow.Check(start, end, text);
         var cls = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim().ToLowerInvariant();
         if (cls is not null && !AccessOutcome.All.Contains(cls))

@@ -23,7 +23,7 @@ public sealed class TrailConsoleTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.WaitForSelectorAsync("[data-testid=trail-table]");
         await BrowserApp.WaitForLiveCircuitAsync(page);
 
-        await page.FillAsync("[data-testid=trail-filter-module] input", module);
+        await page.FillAsync("input[data-testid=trail-filter-module], [data-testid=trail-filter-module] input", module);
         await page.ClickAsync("[data-testid=trail-search]");
         var entityLink = page.Locator("[data-testid=trail-entity-link]").Filter(new() { HasText = "T-100" });
         await entityLink.First.WaitForAsync();

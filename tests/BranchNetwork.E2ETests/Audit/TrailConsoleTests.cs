@@ -25,8 +25,11 @@ public sealed class TrailConsoleTests(BrowserApp app) : IClassFixture<BrowserApp
 
         await page.FillAsync("input[data-testid=trail-filter-module], [data-testid=trail-filter-module] input", module);
         await page.ClickAsync("[data-testid=trail-search]");
+        // The filtered answer replaces the first (unfiltered) page: wait for exactly the module's three records.
+        await page.WaitForFunctionAsync(
+            "m => { const rows = [...document.querySelectorAll('[data-testid=trail-table] tbody tr')]; return rows.length === 3 && rows.every(r => r.innerText.includes(m)); }",
+            module);
         var entityLink = page.Locator("[data-testid=trail-entity-link]").Filter(new() { HasText = "T-100" });
-        await entityLink.First.WaitForAsync();
         Assert.Equal(2, await entityLink.CountAsync());
 
         // The newest change expands to its fields before and after.

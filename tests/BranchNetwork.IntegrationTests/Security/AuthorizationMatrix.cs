@@ -96,6 +96,11 @@ internal static class AuthorizationMatrix
         // AU-3: verification and the signed checkpoints are the auditor's (the daily job alerts SecurityAdmin too)
         new("GET /api/audit/chains/{chain}/verify",                           [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
         new("GET /api/audit/checkpoints",                                     [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/access-log/export",                               [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/trail",                                           [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/trail/entity",                                    [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/trail/export",                                    [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
+        new("GET /api/audit/timeline",                                        [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
         new("GET /api/platform/outbox/parked", SystemAdminOnly),
 
         // Assessment (AS-1 … AS-9; docs/modules/assessment.md "Authorisation")

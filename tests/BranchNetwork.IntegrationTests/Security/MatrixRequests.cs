@@ -52,6 +52,11 @@ internal static class MatrixRequests
             ["GET /api/audit/access-log"] = w => Get("/api/audit/access-log"),
             ["GET /api/audit/chains/{chain}/verify"] = w => Get("/api/audit/chains/access/verify?from=2026-05-27T00:00:00Z"),
             ["GET /api/audit/checkpoints"] = w => Get("/api/audit/checkpoints"),
+            ["GET /api/audit/access-log/export"] = w => Get("/api/audit/access-log/export?format=csv"),
+            ["GET /api/audit/trail"] = w => Get("/api/audit/trail?from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z"),
+            ["GET /api/audit/trail/entity"] = w => Get($"/api/audit/trail/entity?module=Identity&entityType=Unit&entityId={w.Sb01}"),
+            ["GET /api/audit/trail/export"] = w => Get("/api/audit/trail/export?format=xlsx&from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z"),
+            ["GET /api/audit/timeline"] = w => Get("/api/audit/timeline?user=head01&from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z"),
             ["GET /api/platform/outbox/parked"] = w => Get("/api/platform/outbox/parked"),
 
             // Assessment

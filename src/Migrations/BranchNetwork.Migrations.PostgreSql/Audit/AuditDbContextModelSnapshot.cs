@@ -163,6 +163,16 @@ namespace BranchNetwork.Migrations.PostgreSql.Audit
 
                     b.HasIndex("TimeUtc");
 
+                    b.HasIndex("RouteTemplate", "TimeUtc");
+
+                    b.HasIndex("Status", "TimeUtc");
+
+                    b.HasIndex("TimeUtc", "Id");
+
+                    b.HasIndex("UnitId", "TimeUtc");
+
+                    b.HasIndex("UserId", "TimeUtc");
+
                     b.HasIndex("UserName", "TimeUtc");
 
                     b.ToTable("AccessLogEntries", "audit");
@@ -244,9 +254,23 @@ namespace BranchNetwork.Migrations.PostgreSql.Audit
 
                     b.HasIndex("TimeUtc");
 
+                    b.HasIndex("ActorName", "TimeUtc");
+
+                    b.HasIndex("ActorUnitId", "TimeUtc");
+
                     b.HasIndex("ActorUserId", "TimeUtc");
 
+                    b.HasIndex("Module", "TimeUtc");
+
+                    b.HasIndex("Operation", "TimeUtc");
+
+                    b.HasIndex("TimeUtc", "Id");
+
+                    b.HasIndex("EntityType", "EntityId", "TimeUtc");
+
                     b.HasIndex("Module", "EntityType", "EntityId");
+
+                    b.HasIndex("Module", "EntityType", "EntityId", "Seq");
 
                     b.ToTable("AuditRecords", "audit");
                 });

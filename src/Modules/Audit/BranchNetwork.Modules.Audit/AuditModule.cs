@@ -2,10 +2,15 @@ using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Audit.Features.ArchiveRecords;
+using BranchNetwork.Modules.Audit.Features.ExportAccessLog;
 using BranchNetwork.Modules.Audit.Features.ExportCheckpoints;
+using BranchNetwork.Modules.Audit.Features.ExportTrail;
+using BranchNetwork.Modules.Audit.Features.GetEntityHistory;
 using BranchNetwork.Modules.Audit.Features.GetHomeFigures;
+using BranchNetwork.Modules.Audit.Features.GetUserTimeline;
 using BranchNetwork.Modules.Audit.Features.ListAccessLog;
 using BranchNetwork.Modules.Audit.Features.RecordAccess;
+using BranchNetwork.Modules.Audit.Features.SearchTrail;
 using BranchNetwork.Modules.Audit.Features.Shared;
 using BranchNetwork.Modules.Audit.Features.VerifyChain;
 using BranchNetwork.Modules.Audit.Features.WriteCheckpoints;
@@ -53,6 +58,7 @@ internal sealed class AuditModule : IModule
         services.AddScoped<WriteCheckpointsJob>();
         services.AddScoped<VerifyChainsJob>();
         services.AddScoped<ArchiveRecordsJob>();
+        services.AddScoped<AuditorActions>(); // au4-console
         services.AddHostedService<AccessLogWriter>();
         // Outermost middleware: wraps the exception handler, authentication, authorization and rate limiting.
         services.AddTransient<IStartupFilter, AccessLogStartupFilter>();
@@ -63,11 +69,13 @@ internal sealed class AuditModule : IModule
     public IReadOnlyList<NavEntry> Navigation { get; } =
     [
         new("/audit/access-log", "NavAccessLog", 60, Icons.Material.Filled.ManageSearch, Roles: [BankRoles.Auditor], TestId: "nav-access-log"),
+        new("/audit/trail", "NavTrail", 61, Icons.Material.Filled.History, Roles: [BankRoles.Auditor], TestId: "nav-audit-trail"),
     ];
 
     public IReadOnlyList<HomeCard> HomeCards { get; } =
     [
         new(GetHomeFiguresHandler.AccessLog, "Card_AccessLog_Title", 70, Icons.Material.Filled.ManageSearch, [BankRoles.Auditor]),
+        new(GetHomeFiguresHandler.Trail, "Card_Trail_Title", 71, Icons.Material.Filled.History, [BankRoles.Auditor]),
     ];
 
     public Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken) =>
@@ -95,5 +103,13 @@ internal sealed class AuditModule : IModule
         ListAccessLogEndpoint.Map(audit);
         VerifyChainEndpoint.Map(audit);
         ExportCheckpointsEndpoint.Map(audit);
+
+        // au4-console: the auditor's console, read-only (GET only; exports are GETs too).
+        SearchTrailEndpoint.Map(audit);
+        GetEntityHistoryEndpoint.Map(audit);
+        GetUserTimelineEndpoint.Map(audit);
+        ExportTrailEndpoint.Map(audit);
+        ExportAccessLogEndpoint.Map(audit);
+        Pages.ExportDownloadEndpoint.Map(endpoints);
     }
 }

@@ -75,6 +75,27 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
             record.HasIndex(r => new { r.Module, r.EntityType, r.EntityId });
         });
 
+        // au4-console: indexes for the auditor's console (AU-4). Every search has a time window and is read newest first
+        // by (TimeUtc, Id); each filter leads its own index with the window behind it. Entity history reads in chain order.
+        modelBuilder.Entity<AuditRecord>(record =>
+        {
+            record.HasIndex(r => new { r.TimeUtc, r.Id });
+            record.HasIndex(r => new { r.ActorName, r.TimeUtc });
+            record.HasIndex(r => new { r.ActorUnitId, r.TimeUtc });
+            record.HasIndex(r => new { r.Module, r.TimeUtc });
+            record.HasIndex(r => new { r.EntityType, r.EntityId, r.TimeUtc });
+            record.HasIndex(r => new { r.Operation, r.TimeUtc });
+            record.HasIndex(r => new { r.Module, r.EntityType, r.EntityId, r.Seq });
+        });
+        modelBuilder.Entity<AccessLogEntry>(entry =>
+        {
+            entry.HasIndex(e => new { e.TimeUtc, e.Id });
+            entry.HasIndex(e => new { e.UserId, e.TimeUtc });
+            entry.HasIndex(e => new { e.UnitId, e.TimeUtc });
+            entry.HasIndex(e => new { e.RouteTemplate, e.TimeUtc });
+            entry.HasIndex(e => new { e.Status, e.TimeUtc });
+        });
+
         modelBuilder.Entity<ChainHead>(head =>
         {
             head.ToTable("ChainHeads");

@@ -1,3 +1,4 @@
+using BranchNetwork.Modules.Audit.Features.Shared;
 using BranchNetwork.Modules.Audit.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
 using FluentValidation;
@@ -23,13 +24,24 @@ internal sealed record AccessLogEntryDto(
     string? Detail);
 
 /// <summary>
-/// Searches the access log (AU-1), newest first. Auditors only. Filters: user name contains,
-/// path starts with, exact status, time from/to (UTC, inclusive). Keyset paging (the log grows without
-/// bound): <paramref name="After"/> is the previous page's <c>nextCursor</c>, valid only with the same filters.
+/// Searches the access log (AU-1, AU-4), newest first. Auditors only. Filters: user name contains or exact user id,
+/// unit, path starts with, exact route template, exact status, outcome class (success, denied, error), and a time
+/// window (UTC, inclusive; at most 31 days; without one, the last day). Keyset paging (the log grows without bound):
+/// <paramref name="After"/> is the previous page's <c>nextCursor</c>, valid only with the same filters. The search is
+/// recorded in the trail.
 /// </summary>
 [AllowedRoles(BankRoles.Auditor)]
 internal sealed record ListAccessLogQuery(string? User, string? Path, int? Status, DateTime? From, DateTime? To, string? After, int? PageSize)
-    : IQuery<KeysetPage<AccessLogEntryDto>>;
+    : IQuery<KeysetPage<AccessLogEntryDto>>
+{
+    public Guid? UserId { get; init; }
+
+    public Guid? Unit { get; init; }
+
+    public string? Route { get; init; }
+
+    public string? Outcome { get; init; }
+}
 
 internal sealed class ListAccessLogValidator : AbstractValidator<ListAccessLogQuery>
 {
@@ -39,49 +51,29 @@ internal sealed class ListAccessLogValidator : AbstractValidator<ListAccessLogQu
     {
         RuleFor(q => q.User).MaximumLength(FilterMaxLength).WithMessage(text["FilterTooLong", FilterMaxLength]);
         RuleFor(q => q.Path).MaximumLength(FilterMaxLength).WithMessage(text["FilterTooLong", FilterMaxLength]);
+        RuleFor(q => q.Route).MaximumLength(FilterMaxLength).WithMessage(text["FilterTooLong", FilterMaxLength]);
         RuleFor(q => q.Status).InclusiveBetween(100, 599).When(q => q.Status is not null).WithMessage(text["StatusRange"]);
-        RuleFor(q => q.To)
-            .Must((q, to) => ListAccessLogHandler.AsUtc(q.From) <= ListAccessLogHandler.AsUtc(to))
-            .When(q => q.From is not null && q.To is not null)
-            .WithMessage(text["FromAfterTo"]);
     }
 }
 
-internal sealed class ListAccessLogHandler(AuditDbContext db) : IQueryHandler<ListAccessLogQuery, KeysetPage<AccessLogEntryDto>>
+internal sealed class ListAccessLogHandler(AuditDbContext db, AuditorActions actions, IClock clock, IStringLocalizer<AuditText> text)
+    : IQueryHandler<ListAccessLogQuery, KeysetPage<AccessLogEntryDto>>
 {
     public async ValueTask<KeysetPage<AccessLogEntryDto>> Handle(ListAccessLogQuery query, CancellationToken cancellationToken)
     {
         var size = Paging.NormalizeSize(query.PageSize);
-        var list = string.Join('|', "audit.access-log", query.User?.Trim(), query.Path?.Trim(), query.Status, AsUtc(query.From)?.Ticks, AsUtc(query.To)?.Ticks);
-        var after = PageCursor.Decode(query.After, list, 2);
-        var entries = db.AccessLogEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.User))
+        var filter = AccessFilter.Create(query.User, query.UserId, query.Unit, query.Path, query.Route, query.Status, query.Outcome, query.From, query.To, clock.UtcNow, text);
+
+        // A search without a window gets the day up to its first page; the cursor carries that window, so later pages
+        // (sent with the same parameters, later) continue the same list rather than a moved one.
+        var list = string.Join('|', "audit.access-log", filter.User, filter.UserId, filter.Unit, filter.Path, filter.Route, filter.Status, filter.Outcome, AuditWindow.AsUtc(query.From)?.Ticks, AuditWindow.AsUtc(query.To)?.Ticks);
+        var after = PageCursor.Decode(query.After, list, 4);
+        if (after is not null)
         {
-            var user = query.User.Trim();
-            entries = entries.Where(e => e.UserName != null && e.UserName.Contains(user));
+            filter = filter with { From = after.Time(2), To = after.Time(3) };
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Path))
-        {
-            var path = query.Path.Trim();
-            entries = entries.Where(e => e.Path != null && e.Path.StartsWith(path));
-        }
-
-        if (query.Status is { } status)
-        {
-            entries = entries.Where(e => e.Status == status);
-        }
-
-        if (AsUtc(query.From) is { } from)
-        {
-            entries = entries.Where(e => e.TimeUtc >= from);
-        }
-
-        if (AsUtc(query.To) is { } to)
-        {
-            entries = entries.Where(e => e.TimeUtc <= to);
-        }
-
+        var entries = filter.Apply(db.AccessLogEntries.AsNoTracking());
         if (after is not null)
         {
             var (time, id) = (after.Time(0), after.Id(1));
@@ -93,17 +85,10 @@ internal sealed class ListAccessLogHandler(AuditDbContext db) : IQueryHandler<Li
             .ThenByDescending(e => e.Id)
             .Take(size + 1)
             .ToListAsync(cancellationToken);
-        return KeysetPage.From(rows, size, last => PageCursor.Encode(list, last.TimeUtc, last.Id)).Select(ToDto);
+        var page = KeysetPage.From(rows, size, last => PageCursor.Encode(list, last.TimeUtc, last.Id, filter.From, filter.To));
+        await actions.RecordAsync(AuditOperations.Search, "AccessLog", null, new { filter = filter.Describe(), nextPage = query.After is not null }, page.Items.Count, cancellationToken);
+        return page.Select(ToDto);
     }
-
-    /// <summary>Times without a zone are read as UTC (the log is kept in UTC).</summary>
-    internal static DateTime? AsUtc(DateTime? value) => value switch
-    {
-        null => null,
-        { Kind: DateTimeKind.Utc } utc => utc,
-        { Kind: DateTimeKind.Local } local => local.ToUniversalTime(),
-        var unspecified => DateTime.SpecifyKind(unspecified.Value, DateTimeKind.Utc),
-    };
 
     private static AccessLogEntryDto ToDto(AccessLogEntry e) => new(
         e.Id,

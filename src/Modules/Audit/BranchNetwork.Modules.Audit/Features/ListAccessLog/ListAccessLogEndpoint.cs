@@ -10,8 +10,8 @@ internal static class ListAccessLogEndpoint
     /// <summary>Only GET: the access log has no write, update or delete endpoint (other methods get 405).</summary>
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/access-log", async Task<Ok<KeysetPage<AccessLogEntryDto>>> (
-                    string? user, string? path, int? status, DateTime? from, DateTime? to, string? after, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListAccessLogQuery(user, path, status, from, to, after, pageSize), ct)))
+                    string? user, string? path, int? status, DateTime? from, DateTime? to, string? after, int? pageSize, Guid? userId, Guid? unit, string? route, string? outcome, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAccessLogQuery(user, path, status, from, to, after, pageSize) { UserId = userId, Unit = unit, Route = route, Outcome = outcome }, ct)))
             .WithName("ListAccessLog")
-            .WithSummary("The access log, newest first: filters user (contains), path (starts with), status, from/to (UTC); one keyset page at a time: pass nextCursor as after (Auditor).");
+            .WithSummary("The access log, newest first: filters user (contains), userId, unit, path (starts with), route (template), status, outcome (success, denied, error), from/to (UTC, at most 31 days; the last day by default); one keyset page at a time: pass nextCursor as after (Auditor). Recorded as the auditor's Search.");
 }

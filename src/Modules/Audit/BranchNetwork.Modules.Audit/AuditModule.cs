@@ -1,8 +1,10 @@
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Audit.Contracts;
+using BranchNetwork.Modules.Audit.Features.EnforcePolicies;
 using BranchNetwork.Modules.Audit.Features.GetHomeFigures;
 using BranchNetwork.Modules.Audit.Features.ListAccessLog;
+using BranchNetwork.Modules.Audit.Features.ManagePolicies;
 using BranchNetwork.Modules.Audit.Features.RecordAccess;
 using BranchNetwork.Modules.Audit.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
@@ -38,6 +40,13 @@ internal sealed class AuditModule : IModule
         services.AddHostedService<AccessLogWriter>();
         // Outermost middleware: wraps the exception handler, authentication, authorization and rate limiting.
         services.AddTransient<IStartupFilter, AccessLogStartupFilter>();
+
+        // Access policies (AU-5): the host puts the gate after authorisation (AccessPolicyPipeline.UseAccessPolicies, ADR 0023).
+        services.AddOptions<Features.Shared.AccessPolicyOptions>().BindConfiguration(Features.Shared.AccessPolicyOptions.Section);
+        services.AddSingleton<Features.Shared.AccessPolicyCache>();
+        services.AddScoped<IAccessPolicyGate, AccessPolicyGate>();
+        services.AddScoped<IContentPolicies, ContentPolicies>();
+        services.AddScoped<LockOutGuard>();
     }
 
     public ModuleTextResource Text { get; } = new("audit", typeof(AuditText));
@@ -45,6 +54,7 @@ internal sealed class AuditModule : IModule
     public IReadOnlyList<NavEntry> Navigation { get; } =
     [
         new("/audit/access-log", "NavAccessLog", 60, Icons.Material.Filled.ManageSearch, Roles: [BankRoles.Auditor], TestId: "nav-access-log"),
+        new("/audit/policies", "NavAccessPolicies", 3, Icons.Material.Filled.Policy, Group: "admin", Roles: [BankRoles.SecurityAdmin], TestId: "nav-access-policies"),
     ];
 
     public IReadOnlyList<HomeCard> HomeCards { get; } =
@@ -59,5 +69,6 @@ internal sealed class AuditModule : IModule
     {
         var audit = endpoints.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(ApiPolicy);
         ListAccessLogEndpoint.Map(audit);
+        ManagePoliciesEndpoints.Map(audit);
     }
 }

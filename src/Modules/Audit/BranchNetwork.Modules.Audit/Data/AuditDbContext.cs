@@ -21,6 +21,9 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
 
     public DbSet<ChainCheckpoint> ChainCheckpoints => Set<ChainCheckpoint>();
 
+    // au5-policies
+    public DbSet<AccessPolicy> AccessPolicies => Set<AccessPolicy>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
@@ -92,6 +95,22 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
             checkpoint.Property(c => c.KeyId).HasMaxLength(ChainCheckpoint.KeyIdMaxLength).IsRequired();
             checkpoint.Property(c => c.Signature).HasMaxLength(ChainCheckpoint.SignatureMaxLength).IsRequired();
             checkpoint.HasIndex(c => new { c.Chain, c.Seq });
+        });
+
+        // au5-policies: the SecurityAdmin's access policies (AU-5); ordinary rows, changed in place, covered by the trail.
+        modelBuilder.Entity<AccessPolicy>(policy =>
+        {
+            policy.ToTable("AccessPolicies");
+            policy.HasKey(p => p.Id);
+            policy.Property(p => p.Id).ValueGeneratedNever();
+            policy.Property(p => p.Name).HasMaxLength(AccessPolicy.NameMaxLength).IsRequired();
+            policy.Property(p => p.Kind).HasConversion<int>();
+            policy.Property(p => p.PathPatterns).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.Property(p => p.Roles).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.Property(p => p.AllowedNetworks).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.Property(p => p.FileExtensions).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.Property(p => p.LinkDomains).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.HasIndex(p => p.Name).IsUnique();
         });
 
         modelBuilder.AddOutbox(Module);

@@ -69,36 +69,55 @@ public sealed class AccessPolicyTests(PolicyFactory app) : IClassFixture<PolicyF
         var policy = await PolicyApi.CreateAsync(security, PolicyApi.Body("审计页面仅限内网", "NetworkZone", paths: ["/audit/**"], networks: ["10.0.0.0/8", "fd00::/8"]));
         try
         {
+            // The auditor's browser, signed in with a cookie; each page load below comes from the address given.
+            var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            browser.Timeout = TimeSpan.FromMinutes(5);
+            var login = await BranchNetwork.IntegrationTests.Identity.CookieSignIn.LoginAsync(browser, "auditor", BranchNetworkFactory.DemoPassword);
+            Assert.True(login.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found, $"sign-in: {(int)login.StatusCode}");
+
+            Task<HttpResponseMessage> PageFrom(string address, string? forwardedFor = null, string? language = null)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, "/audit/access-log");
+                request.Headers.Add(PolicyFactory.AddressHeader, address);
+                if (forwardedFor is not null)
+                {
+                    request.Headers.Add("X-Forwarded-For", forwardedFor);
+                }
+
+                if (language is not null)
+                {
+                    request.Headers.AcceptLanguage.ParseAdd(language);
+                }
+
+                return browser.SendAsync(request);
+            }
+
             foreach (var inside in new[] { PolicyFactory.Intranet, "fd00::17" })
             {
-                await PolicyApi.AssertNotRefusedByPolicyAsync(await app.AnonymousFrom(inside).GetAsync("/audit/access-log"));
+                var page = await PageFrom(inside);
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             }
 
             foreach (var outside in new[] { PolicyFactory.Internet, "2001:db8::1", "::ffff:203.0.113.9" })
             {
-                await PolicyApi.AssertRefusedAsync(await app.AnonymousFrom(outside).GetAsync("/audit/access-log"), "policy.network_zone", "审计页面仅限内网");
+                await PolicyApi.AssertRefusedAsync(await PageFrom(outside), "policy.network_zone", "审计页面仅限内网");
             }
 
-            // An untrusted peer cannot claim an intranet address.
-            var spoofing = app.AnonymousFrom(PolicyFactory.Internet);
-            spoofing.DefaultRequestHeaders.Add("X-Forwarded-For", PolicyFactory.Intranet);
-            await PolicyApi.AssertRefusedAsync(await spoofing.GetAsync("/audit/access-log"), "policy.network_zone", "审计页面仅限内网");
-
-            // The trusted proxy's word is taken, both ways.
-            var proxied = app.AnonymousFrom(PolicyFactory.TrustedProxy);
-            proxied.DefaultRequestHeaders.Add("X-Forwarded-For", PolicyFactory.Intranet);
-            await PolicyApi.AssertNotRefusedByPolicyAsync(await proxied.GetAsync("/audit/access-log"));
-            var proxiedOutside = app.AnonymousFrom(PolicyFactory.TrustedProxy);
-            proxiedOutside.DefaultRequestHeaders.Add("X-Forwarded-For", PolicyFactory.Internet);
-            await PolicyApi.AssertRefusedAsync(await proxiedOutside.GetAsync("/audit/access-log"), "policy.network_zone", "审计页面仅限内网");
+            // An untrusted peer cannot claim an intranet address; the trusted proxy's word is taken, both ways.
+            await PolicyApi.AssertRefusedAsync(await PageFrom(PolicyFactory.Internet, forwardedFor: PolicyFactory.Intranet), "policy.network_zone", "审计页面仅限内网");
+            Assert.Equal(HttpStatusCode.OK, (await PageFrom(PolicyFactory.TrustedProxy, forwardedFor: PolicyFactory.Intranet)).StatusCode);
+            await PolicyApi.AssertRefusedAsync(await PageFrom(PolicyFactory.TrustedProxy, forwardedFor: PolicyFactory.Internet), "policy.network_zone", "审计页面仅限内网");
 
             // The title is in the reader's language.
-            var english = app.AnonymousFrom(PolicyFactory.Internet);
-            english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-            var problem = await PolicyApi.AssertRefusedAsync(await english.GetAsync("/audit/access-log"), "policy.network_zone", "审计页面仅限内网");
-            Assert.Equal("Outside the allowed network zone", problem.GetProperty("title").GetString());
-            var chinese = await PolicyApi.AssertRefusedAsync(await app.AnonymousFrom(PolicyFactory.Internet).GetAsync("/audit/access-log"), "policy.network_zone", "审计页面仅限内网");
+            var english = await PolicyApi.AssertRefusedAsync(await PageFrom(PolicyFactory.Internet, language: "en"), "policy.network_zone", "审计页面仅限内网");
+            Assert.Equal("Outside the allowed network zone", english.GetProperty("title").GetString());
+            var chinese = await PolicyApi.AssertRefusedAsync(await PageFrom(PolicyFactory.Internet), "policy.network_zone", "审计页面仅限内网");
             Assert.Equal("不在允许的网络区域内", chinese.GetProperty("title").GetString());
+
+            // The address the access log keeps is the one the policy judged: the forwarded client's, from the trusted proxy.
+            var auditor = await app.ClientFromAsync("auditor", PolicyFactory.Intranet);
+            var entry = await AccessLogApi.WaitForAsync(auditor, "path=/audit/access-log&status=403", e => e.Str("ip") == PolicyFactory.Internet && e.Str("detail")?.StartsWith("policy.network_zone", StringComparison.Ordinal) == true);
+            Assert.Equal("auditor", entry.Str("userName"));
         }
         finally
         {

@@ -52,6 +52,7 @@ internal interface IPolicyInput
 }
 
 [AllowedRoles(BankRoles.SecurityAdmin)]
+[BoundedList("A bank's access policies are a handful set by its SecurityAdmins (at most 1,000 are read).")]
 internal sealed record ListPoliciesQuery : IQuery<IReadOnlyList<AccessPolicyDto>>;
 
 [AllowedRoles(BankRoles.SecurityAdmin)]

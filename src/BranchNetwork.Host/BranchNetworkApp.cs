@@ -8,11 +8,13 @@ using BranchNetwork.Infrastructure.Jobs;
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Resources;
 using BranchNetwork.Infrastructure.Web;
+using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel.Modules;
 using FluentValidation;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
@@ -53,6 +55,18 @@ internal static class BranchNetworkApp
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
         builder.AddPlatformInfrastructure();
+        // The client address (access log, network-zone policies, sign-in throttle): X-Forwarded-For is honoured only from
+        // the proxies in Network:TrustedProxies (addresses or CIDR ranges); from anyone else it is ignored (ADR 0023).
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var proxy in builder.Configuration.GetSection("Network:TrustedProxies").GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0))
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy.Contains('/', StringComparison.Ordinal) ? proxy : $"{proxy}/{(System.Net.IPAddress.Parse(proxy).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32)}"));
+            }
+        });
         builder.AddPlatformJobs();
         var modules = ModuleCatalog.Load(builder.Configuration, builder.Environment);
         services.AddSingleton(modules);
@@ -138,6 +152,7 @@ internal static class BranchNetworkApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
         // Outermost, so it logs the status the client really gets (after the exception handler).
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
@@ -150,6 +165,8 @@ internal static class BranchNetworkApp
         app.UseMiddleware<HubAccessTokenMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Access policies (AU-5): roles are known (cookie, bearer and hub alike), no endpoint has run yet (ADR 0023).
+        app.UseAccessPolicies();
         // After authorisation (a caller without the role gets the 403), before anything reads the body.
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRateLimiter();

@@ -46,7 +46,9 @@ internal sealed record BadInputWorld(
     Guid WarningToAcknowledge,
     Guid WarningToClose,
     Guid Notification,
-    DateOnly Today);
+    DateOnly Today,
+    Guid AccessPolicy,
+    long AccessPolicyVersion);
 
 /// <summary>
 /// The table of write operations the bad-input suite knows. A write operation in the OpenAPI document without a row
@@ -64,6 +66,13 @@ internal static class WriteOperations
         ["POST /api/identity/users/{id}/reset-password"] = w => new("admin", Ids(("id", w.UserId)), InputKind.Json, new JsonObject { ["newPassword"] = "Reset#2026password" }),
         ["POST /api/identity/users/{id}/roles"] = w => new("security", Ids(("id", w.UserId)), InputKind.Json, new JsonObject { ["role"] = "Moderator" }),
         ["DELETE /api/identity/users/{id}/roles/{role}"] = w => new("security", Ids(("id", w.UserId), ("role", "Staff")), InputKind.None),
+
+        // Audit: the SecurityAdmin's access policies (AU-5).
+        ["POST /api/audit/policies"] = w => new("security", Ids(), InputKind.Json, PolicyBody(Code("坏输入新策略"), enabled: false)),
+        ["PUT /api/audit/policies/{id}"] = w => new("security", Ids(("id", w.AccessPolicy)), InputKind.Json, PolicyBody(Code("坏输入改策略"), version: w.AccessPolicyVersion)),
+        ["POST /api/audit/policies/{id}/enable"] = w => new("security", Ids(("id", w.AccessPolicy)), InputKind.None),
+        ["POST /api/audit/policies/{id}/disable"] = w => new("security", Ids(("id", w.AccessPolicy)), InputKind.None),
+        ["DELETE /api/audit/policies/{id}"] = w => new("security", Ids(("id", w.AccessPolicy)), InputKind.None),
         ["POST /api/identity/users/{id}/disable"] = w => new("admin", Ids(("id", w.UserId)), InputKind.None),
         ["POST /api/identity/users/{id}/enable"] = w => new("admin", Ids(("id", w.UserId)), InputKind.None),
         ["POST /api/identity/users/import"] = _ => new("admin", Ids(), InputKind.Upload),
@@ -144,6 +153,8 @@ internal static class WriteOperations
             page => page.GetProperty("items").GetArrayLength() > 0,
             "a notification in head01's inbox");
 
+        // A policy on a path nothing uses, so the variants that are accepted restrict nothing (AU-5).
+        var policy = await Created(await (await app.ClientForAsync("security")).PostJsonAsync("/api/audit/policies", PolicyBody(Fresh("坏输入策略"), enabled: false)));
         return new BadInputWorld(
             sb01,
             sb02,
@@ -169,7 +180,37 @@ internal static class WriteOperations
             toAcknowledge,
             toClose,
             inbox.GetProperty("items")[0].GetProperty("id").GetGuid(),
-            today);
+            today,
+            policy.GetProperty("id").GetGuid(),
+            policy.GetProperty("version").GetInt64());
+    }
+
+    private static JsonObject PolicyBody(string name, bool? enabled = null, long? version = null)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = name,
+            ["kind"] = "TimeWindow",
+            ["pathPatterns"] = new JsonArray("/bad-input/*/nothing/**"),
+            ["roles"] = new JsonArray("Staff"),
+            ["workingDaysOnly"] = false,
+            ["from"] = "00:00",
+            ["to"] = "23:59",
+            ["allowedNetworks"] = new JsonArray(),
+            ["fileExtensions"] = new JsonArray(),
+            ["linkDomains"] = new JsonArray(),
+        };
+        if (enabled is { } on)
+        {
+            body["enabled"] = on;
+        }
+
+        if (version is { } v)
+        {
+            body["version"] = v;
+        }
+
+        return body;
     }
 
     private static JsonObject SchemeBody(BadInputWorld w, long? version)

@@ -102,6 +102,14 @@ internal static class AuthorizationMatrix
         new("GET /api/audit/trail/export",                                    [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
         new("GET /api/audit/timeline",                                        [E401, E403, E403,  E403,  E403, E403,  E403, E403, Ok,   E403, E403]),
         new("GET /api/platform/outbox/parked", SystemAdminOnly),
+        // Access policies (AU-5): the SecurityAdmin's alone; the Auditor and the SystemAdmin may not even read them.
+        new("GET /api/audit/policies", SecurityAdminOnly),
+        new("GET /api/audit/policies/{id}", SecurityAdminOnly),
+        new("POST /api/audit/policies", SecurityAdminOnly),
+        new("PUT /api/audit/policies/{id}", SecurityAdminOnly),
+        new("POST /api/audit/policies/{id}/enable", SecurityAdminOnly),
+        new("POST /api/audit/policies/{id}/disable", SecurityAdminOnly),
+        new("DELETE /api/audit/policies/{id}", SecurityAdminOnly),
 
         // Assessment (AS-1 … AS-9; docs/modules/assessment.md "Authorisation")
         new("GET /api/assessment/indicators", AnySignedIn),

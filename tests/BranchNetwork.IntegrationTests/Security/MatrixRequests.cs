@@ -58,6 +58,17 @@ internal static class MatrixRequests
             ["GET /api/audit/trail/export"] = w => Get("/api/audit/trail/export?format=xlsx&from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z"),
             ["GET /api/audit/timeline"] = w => Get("/api/audit/timeline?user=head01&from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z"),
             ["GET /api/platform/outbox/parked"] = w => Get("/api/platform/outbox/parked"),
+            ["GET /api/audit/policies"] = w => Get("/api/audit/policies"),
+            ["GET /api/audit/policies/{id}"] = async w => new HttpRequestMessage(HttpMethod.Get, $"/api/audit/policies/{await w.ObjectAsync(() => FreshPolicyAsync(w))}"),
+            ["POST /api/audit/policies"] = w => Send(HttpMethod.Post, "/api/audit/policies", PolicyBody(enabled: false)),
+            ["PUT /api/audit/policies/{id}"] = async w =>
+            {
+                var (id, version) = await w.ObjectAsync(() => FreshPolicyWithVersionAsync(w));
+                return Json(HttpMethod.Put, $"/api/audit/policies/{id}", PolicyBody(version: version));
+            },
+            ["POST /api/audit/policies/{id}/enable"] = async w => Json(HttpMethod.Post, $"/api/audit/policies/{await w.ObjectAsync(() => FreshPolicyAsync(w))}/enable", null),
+            ["POST /api/audit/policies/{id}/disable"] = async w => Json(HttpMethod.Post, $"/api/audit/policies/{await w.ObjectAsync(() => FreshPolicyAsync(w))}/disable", null),
+            ["DELETE /api/audit/policies/{id}"] = async w => Json(HttpMethod.Delete, $"/api/audit/policies/{await w.ObjectAsync(() => FreshPolicyAsync(w))}", null),
 
             // Assessment
             ["GET /api/assessment/indicators"] = w => Get("/api/assessment/indicators"),
@@ -134,6 +145,39 @@ internal static class MatrixRequests
         _ when key.Contains("/warnings", StringComparison.Ordinal) => "warnings",
         _ => key,
     };
+
+    /// <summary>A policy on a path nothing uses (AU-5), so the matrix's own policies restrict no other cell.</summary>
+    private static Dictionary<string, object?> PolicyBody(bool? enabled = null, long? version = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = AssessmentApi.Unique("矩阵策略"),
+            ["kind"] = "TimeWindow",
+            ["pathPatterns"] = new[] { "/matrix/*/nothing/**" },
+            ["roles"] = new[] { "Staff" },
+            ["from"] = "00:00",
+            ["to"] = "23:59",
+        };
+        if (enabled is { } on)
+        {
+            body["enabled"] = on;
+        }
+
+        if (version is { } v)
+        {
+            body["version"] = v;
+        }
+
+        return body;
+    }
+
+    private static async Task<Guid> FreshPolicyAsync(MatrixWorld w) => (await FreshPolicyWithVersionAsync(w)).Id;
+
+    private static async Task<(Guid Id, long Version)> FreshPolicyWithVersionAsync(MatrixWorld w)
+    {
+        var policy = await MatrixWorld.Ok(await w.Security.PostAsJsonAsync("/api/audit/policies", PolicyBody(enabled: false)));
+        return (policy.GetProperty("id").GetGuid(), policy.GetProperty("version").GetInt64());
+    }
 
     private static Task<HttpRequestMessage> Get(string url) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, url));
 

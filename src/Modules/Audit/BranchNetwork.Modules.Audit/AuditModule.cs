@@ -2,6 +2,7 @@ using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Audit.Features.ArchiveRecords;
+using BranchNetwork.Modules.Audit.Features.EnforcePolicies;
 using BranchNetwork.Modules.Audit.Features.ExportAccessLog;
 using BranchNetwork.Modules.Audit.Features.ExportCheckpoints;
 using BranchNetwork.Modules.Audit.Features.ExportTrail;
@@ -9,6 +10,7 @@ using BranchNetwork.Modules.Audit.Features.GetEntityHistory;
 using BranchNetwork.Modules.Audit.Features.GetHomeFigures;
 using BranchNetwork.Modules.Audit.Features.GetUserTimeline;
 using BranchNetwork.Modules.Audit.Features.ListAccessLog;
+using BranchNetwork.Modules.Audit.Features.ManagePolicies;
 using BranchNetwork.Modules.Audit.Features.RecordAccess;
 using BranchNetwork.Modules.Audit.Features.SearchTrail;
 using BranchNetwork.Modules.Audit.Features.Shared;
@@ -62,6 +64,13 @@ internal sealed class AuditModule : IModule
         services.AddHostedService<AccessLogWriter>();
         // Outermost middleware: wraps the exception handler, authentication, authorization and rate limiting.
         services.AddTransient<IStartupFilter, AccessLogStartupFilter>();
+
+        // Access policies (AU-5): the host puts the gate after authorisation (AccessPolicyPipeline.UseAccessPolicies, ADR 0023).
+        services.AddOptions<Features.Shared.AccessPolicyOptions>().BindConfiguration(Features.Shared.AccessPolicyOptions.Section);
+        services.AddSingleton<Features.Shared.AccessPolicyCache>();
+        services.AddScoped<IAccessPolicyGate, AccessPolicyGate>();
+        services.AddScoped<IContentPolicies, ContentPolicies>();
+        services.AddScoped<LockOutGuard>();
     }
 
     public ModuleTextResource Text { get; } = new("audit", typeof(AuditText));
@@ -70,6 +79,7 @@ internal sealed class AuditModule : IModule
     [
         new("/audit/access-log", "NavAccessLog", 60, Icons.Material.Filled.ManageSearch, Roles: [BankRoles.Auditor], TestId: "nav-access-log"),
         new("/audit/trail", "NavTrail", 61, Icons.Material.Filled.History, Roles: [BankRoles.Auditor], TestId: "nav-audit-trail"),
+        new("/audit/policies", "NavAccessPolicies", 3, Icons.Material.Filled.Policy, Group: "admin", Roles: [BankRoles.SecurityAdmin], TestId: "nav-access-policies"),
     ];
 
     public IReadOnlyList<HomeCard> HomeCards { get; } =
@@ -111,5 +121,6 @@ internal sealed class AuditModule : IModule
         ExportTrailEndpoint.Map(audit);
         ExportAccessLogEndpoint.Map(audit);
         Pages.ExportDownloadEndpoint.Map(endpoints);
+        ManagePoliciesEndpoints.Map(audit);
     }
 }

@@ -24,6 +24,8 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
 
     // au3-chain: where each chain legitimately starts after retention archived its oldest records.
     public DbSet<ChainArchive> ChainArchives => Set<ChainArchive>();
+    // au5-policies
+    public DbSet<AccessPolicy> AccessPolicies => Set<AccessPolicy>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -136,6 +138,22 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, I
             archive.Property(a => a.LastHash).HasMaxLength(ChainHash.Length).IsRequired();
             archive.Property(a => a.FileName).HasMaxLength(ChainArchive.FileNameMaxLength).IsRequired();
             archive.HasIndex(a => new { a.Chain, a.LastSeq }).IsUnique();
+        });
+
+        // au5-policies: the SecurityAdmin's access policies (AU-5); ordinary rows, changed in place, covered by the trail.
+        modelBuilder.Entity<AccessPolicy>(policy =>
+        {
+            policy.ToTable("AccessPolicies");
+            policy.HasKey(p => p.Id);
+            policy.Property(p => p.Id).ValueGeneratedNever();
+            policy.Property(p => p.Name).HasMaxLength(AccessPolicy.NameMaxLength).IsRequired();
+            policy.Property(p => p.Kind).HasConversion<int>();
+            policy.Property(p => p.PathPatterns).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.Property(p => p.Roles).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.Property(p => p.AllowedNetworks).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.Property(p => p.FileExtensions).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.Property(p => p.LinkDomains).HasMaxLength(AccessPolicy.ListMaxLength).IsRequired();
+            policy.HasIndex(p => p.Name).IsUnique();
         });
 
         modelBuilder.AddOutbox(Module);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using BranchNetwork.Modules.Audit.Contracts;
 using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Files.Resources;
 using Microsoft.Extensions.Localization;
@@ -17,7 +18,8 @@ internal sealed class FileStore(
     ICurrentUser user,
     IClock clock,
     IStringLocalizer<FilesText> text,
-    ILogger<FileStore> logger) : IFileStore
+    ILogger<FileStore> logger,
+    IEnumerable<IContentPolicies> contentPolicies) : IFileStore
 {
     public const string FileField = "file";
 
@@ -35,11 +37,17 @@ internal sealed class FileStore(
             }
         }
 
-        var bytes = await ReadBoundedAsync(content, policy.Purpose.MaxBytes, cancellationToken);
+        // The SecurityAdmin's content policies (AU-5) narrow the purpose's own rules, never widen them.
+        var rules = contentPolicies.FirstOrDefault() is { } contentRules ? await contentRules.ForUploadAsync(user.Roles, cancellationToken) : null;
+        var allowedKinds = policy.Purpose.AllowedKinds
+            .Where(k => rules?.AllowedExtensions is not { } extensions || FileNames.Extensions(k).Any(e => extensions.Contains(e.TrimStart('.'), StringComparer.OrdinalIgnoreCase)))
+            .ToList();
+        var maxBytes = rules?.MaxBytes is { } policyMax ? Math.Min(policyMax, policy.Purpose.MaxBytes) : policy.Purpose.MaxBytes;
+        var bytes = await ReadBoundedAsync(content, maxBytes, cancellationToken);
         var kind = ContentSniffer.Detect(bytes);
-        if (kind is null || !policy.Purpose.AllowedKinds.Contains(kind.Value))
+        if (kind is null || !allowedKinds.Contains(kind.Value))
         {
-            throw new ValidationFailedException(FileField, string.Format(CultureInfo.CurrentCulture, text["TypeNotAllowed"], string.Join(", ", policy.Purpose.AllowedKinds.SelectMany(FileNames.Extensions))));
+            throw new ValidationFailedException(FileField, string.Format(CultureInfo.CurrentCulture, text["TypeNotAllowed"], string.Join(", ", allowedKinds.SelectMany(FileNames.Extensions))));
         }
 
         var name = FileNames.Sanitise(fileName, kind.Value);

@@ -11,7 +11,6 @@ public sealed class TrailConsoleTests(BrowserApp app) : IClassFixture<BrowserApp
 {
     [Theory]
     [Trait("Spec", "AU-4")]
-    [InlineData(1280, 900, "audit-trail.png")]
     [InlineData(390, 844, "audit-trail-phone.png")]
     public async Task An_auditor_filters_the_trail_opens_an_entity_history_verifies_the_chain_and_exports_csv(int width, int height, string screenshot)
     {

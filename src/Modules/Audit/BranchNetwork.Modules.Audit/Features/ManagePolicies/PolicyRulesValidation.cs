@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Audit.Resources;
 using BranchNetwork.Modules.Identity.Contracts;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Modules.Audit.Features.ManagePolicies;
 
 /// <summary>The field-by-field checks of a policy's rules, shared by create and update (400 problem details per field).</summary>
-internal static partial class PolicyRulesValidation
+internal static class PolicyRulesValidation
 {
     public const int ItemMaxLength = 256;
 
@@ -44,19 +43,29 @@ internal static partial class PolicyRulesValidation
             .Must(n => n is { Length: <= ItemMaxLength } && n.Contains('/', StringComparison.Ordinal) && IPNetwork.TryParse(n.Trim(), out _)).WithMessage(text["PolicyCidrInvalid"]);
 
         validator.RuleFor(c => c.FileExtensions).Must(l => l is null || l.Count <= AccessPolicy.MaxItems).WithMessage(text["PolicyTooManyItems", AccessPolicy.MaxItems]);
-        validator.RuleForEach(c => c.FileExtensions).NoControlCharacters().Must(e => e is not null && Extension().IsMatch(e.Trim())).WithMessage(text["PolicyExtensionInvalid"]);
+        validator.RuleForEach(c => c.FileExtensions).NoControlCharacters().Must(e => e is not null && IsExtension(e.Trim())).WithMessage(text["PolicyExtensionInvalid"]);
         validator.RuleFor(c => c.MaxUploadBytes).GreaterThan(0).When(c => c.MaxUploadBytes is not null).WithMessage(text["PolicyMaxBytesInvalid"]);
         validator.RuleFor(c => c.LinkDomains).Must(l => l is null || l.Count <= AccessPolicy.MaxItems).WithMessage(text["PolicyTooManyItems", AccessPolicy.MaxItems]);
-        validator.RuleForEach(c => c.LinkDomains).NoControlCharacters().Must(d => d is { Length: <= ItemMaxLength } && Domain().IsMatch(d.Trim())).WithMessage(text["PolicyDomainInvalid"]);
+        validator.RuleForEach(c => c.LinkDomains).NoControlCharacters().Must(d => d is { Length: <= ItemMaxLength } && IsDomain(d.Trim())).WithMessage(text["PolicyDomainInvalid"]);
         validator.RuleFor(c => c.FileExtensions)
             .Must((c, extensions) => (extensions?.Count ?? 0) > 0 || c.MaxUploadBytes is not null || (c.LinkDomains?.Count ?? 0) > 0)
             .When(c => c.Kind == AccessPolicyKind.Content)
             .WithMessage(text["PolicyContentRequired"]);
     }
 
-    [GeneratedRegex("^\\.?[A-Za-z0-9]{1,10}$")]
-    private static partial Regex Extension();
+    // Plain checks rather than generated regexes: the generator's types would land in a namespace shared by every module.
+    private static bool IsExtension(string value)
+    {
+        var bare = value.StartsWith('.') ? value[1..] : value;
+        return bare.Length is >= 1 and <= 10 && bare.All(char.IsAsciiLetterOrDigit);
+    }
 
-    [GeneratedRegex("^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$")]
-    private static partial Regex Domain();
+    private static bool IsDomain(string value)
+    {
+        var name = value.StartsWith("*.", StringComparison.Ordinal) ? value[2..] : value;
+        var labels = name.Split('.');
+        return labels.Length >= 2
+            && labels.All(l => l.Length is >= 1 and <= 63 && l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && l[0] != '-' && l[^1] != '-')
+            && labels[^1].Length >= 2 && labels[^1].All(char.IsAsciiLetter);
+    }
 }

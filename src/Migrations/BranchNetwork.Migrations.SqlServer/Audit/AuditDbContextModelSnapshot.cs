@@ -163,9 +163,92 @@ namespace BranchNetwork.Migrations.SqlServer.Audit
 
                     b.HasIndex("TimeUtc");
 
+                    b.HasIndex("RouteTemplate", "TimeUtc");
+
+                    b.HasIndex("Status", "TimeUtc");
+
+                    b.HasIndex("TimeUtc", "Id");
+
+                    b.HasIndex("UnitId", "TimeUtc");
+
+                    b.HasIndex("UserId", "TimeUtc");
+
                     b.HasIndex("UserName", "TimeUtc");
 
                     b.ToTable("AccessLogEntries", "audit");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.AccessPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AllowedNetworks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("FileExtensions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<TimeOnly?>("FromLocal")
+                        .HasColumnType("time");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LinkDomains")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long?>("MaxUploadBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("PathPatterns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<TimeOnly?>("ToLocal")
+                        .HasColumnType("time");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("WorkingDaysOnly")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AccessPolicies", "audit");
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.AuditRecord", b =>
@@ -244,11 +327,72 @@ namespace BranchNetwork.Migrations.SqlServer.Audit
 
                     b.HasIndex("TimeUtc");
 
+                    b.HasIndex("ActorName", "TimeUtc");
+
+                    b.HasIndex("ActorUnitId", "TimeUtc");
+
                     b.HasIndex("ActorUserId", "TimeUtc");
+
+                    b.HasIndex("Module", "TimeUtc");
+
+                    b.HasIndex("Operation", "TimeUtc");
+
+                    b.HasIndex("TimeUtc", "Id");
+
+                    b.HasIndex("EntityType", "EntityId", "TimeUtc");
 
                     b.HasIndex("Module", "EntityType", "EntityId");
 
+                    b.HasIndex("Module", "EntityType", "EntityId", "Seq");
+
                     b.ToTable("AuditRecords", "audit");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainArchive", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("CheckpointId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "LastSeq")
+                        .IsUnique();
+
+                    b.ToTable("ChainArchives", "audit");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainCheckpoint", b =>
@@ -287,6 +431,8 @@ namespace BranchNetwork.Migrations.SqlServer.Audit
                     b.HasIndex("Chain", "Seq");
 
                     b.ToTable("ChainCheckpoints", "audit");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainHead", b =>
@@ -306,6 +452,8 @@ namespace BranchNetwork.Migrations.SqlServer.Audit
                     b.HasKey("Chain");
 
                     b.ToTable("ChainHeads", "audit");
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
 
                     b.HasData(
                         new

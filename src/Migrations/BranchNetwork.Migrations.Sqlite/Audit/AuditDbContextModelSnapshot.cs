@@ -157,9 +157,92 @@ namespace BranchNetwork.Migrations.Sqlite.Audit
 
                     b.HasIndex("TimeUtc");
 
+                    b.HasIndex("RouteTemplate", "TimeUtc");
+
+                    b.HasIndex("Status", "TimeUtc");
+
+                    b.HasIndex("TimeUtc", "Id");
+
+                    b.HasIndex("UnitId", "TimeUtc");
+
+                    b.HasIndex("UserId", "TimeUtc");
+
                     b.HasIndex("UserName", "TimeUtc");
 
                     b.ToTable("AccessLogEntries", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.AccessPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedNetworks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileExtensions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("FromLocal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkDomains")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MaxUploadBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PathPatterns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ToLocal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WorkingDaysOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AccessPolicies", (string)null);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.AuditRecord", b =>
@@ -238,11 +321,72 @@ namespace BranchNetwork.Migrations.Sqlite.Audit
 
                     b.HasIndex("TimeUtc");
 
+                    b.HasIndex("ActorName", "TimeUtc");
+
+                    b.HasIndex("ActorUnitId", "TimeUtc");
+
                     b.HasIndex("ActorUserId", "TimeUtc");
+
+                    b.HasIndex("Module", "TimeUtc");
+
+                    b.HasIndex("Operation", "TimeUtc");
+
+                    b.HasIndex("TimeUtc", "Id");
+
+                    b.HasIndex("EntityType", "EntityId", "TimeUtc");
 
                     b.HasIndex("Module", "EntityType", "EntityId");
 
+                    b.HasIndex("Module", "EntityType", "EntityId", "Seq");
+
                     b.ToTable("AuditRecords", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainArchive", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "LastSeq")
+                        .IsUnique();
+
+                    b.ToTable("ChainArchives", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainCheckpoint", b =>
@@ -281,6 +425,8 @@ namespace BranchNetwork.Migrations.Sqlite.Audit
                     b.HasIndex("Chain", "Seq");
 
                     b.ToTable("ChainCheckpoints", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Audit.Domain.ChainHead", b =>
@@ -300,6 +446,8 @@ namespace BranchNetwork.Migrations.Sqlite.Audit
                     b.HasKey("Chain");
 
                     b.ToTable("ChainHeads", (string)null);
+
+                    b.HasAnnotation("BranchNetwork:NotAudited", true);
 
                     b.HasData(
                         new

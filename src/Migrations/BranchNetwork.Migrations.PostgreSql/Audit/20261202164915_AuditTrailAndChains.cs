@@ -97,7 +97,7 @@ namespace BranchNetwork.Migrations.PostgreSql.Audit
                     ActorUnitId = table.Column<Guid>(type: "uuid", nullable: true),
                     Module = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     EntityType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     Operation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     CorrelationId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Changes = table.Column<string>(type: "character varying(60000)", maxLength: 60000, nullable: true),

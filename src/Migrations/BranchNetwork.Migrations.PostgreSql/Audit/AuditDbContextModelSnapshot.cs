@@ -286,8 +286,8 @@ namespace BranchNetwork.Migrations.PostgreSql.Audit
                         .HasColumnType("character varying(512)");
 
                     b.Property<string>("EntityId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()

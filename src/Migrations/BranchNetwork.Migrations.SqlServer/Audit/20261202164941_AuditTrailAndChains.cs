@@ -97,7 +97,7 @@ namespace BranchNetwork.Migrations.SqlServer.Audit
                     ActorUnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Module = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     EntityType = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    EntityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
                     Operation = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     CorrelationId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Changes = table.Column<string>(type: "nvarchar(max)", maxLength: 60000, nullable: true),

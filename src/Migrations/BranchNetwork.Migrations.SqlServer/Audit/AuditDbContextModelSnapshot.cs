@@ -286,8 +286,8 @@ namespace BranchNetwork.Migrations.SqlServer.Audit
                         .HasColumnType("nvarchar(512)");
 
                     b.Property<string>("EntityId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()

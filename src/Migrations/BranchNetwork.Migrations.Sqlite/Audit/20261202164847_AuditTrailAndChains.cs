@@ -90,7 +90,7 @@ namespace BranchNetwork.Migrations.Sqlite.Audit
                     ActorUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Module = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     Operation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CorrelationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Changes = table.Column<string>(type: "TEXT", maxLength: 60000, nullable: true),

@@ -24,7 +24,7 @@ internal sealed class AuditRecord : IChainRecord
     public const int RolesMaxLength = 256;
     public const int ModuleMaxLength = 32;
     public const int EntityTypeMaxLength = 128;
-    public const int EntityIdMaxLength = 64;
+    public const int EntityIdMaxLength = 128;
     public const int OperationMaxLength = 32;
     public const int CorrelationIdMaxLength = 64;
     public const int ChangesMaxLength = 60_000;

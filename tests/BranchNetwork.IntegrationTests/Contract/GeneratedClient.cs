@@ -49,7 +49,9 @@ internal sealed class GeneratedClient
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
-        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20).Select(d => d.ToString()).ToList();
+        var lines = code.Split('\n');
+        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)
+            .Select(d => $"{d}\n    {lines[d.Location.GetLineSpan().StartLinePosition.Line].Trim()}").ToList();
         Assert.True(emitted.Success, "the generated client does not compile:\n" + string.Join('\n', errors));
         return new GeneratedClient(Assembly.Load(image.ToArray())) { Code = code };
     }

@@ -10,6 +10,7 @@ namespace BranchNetwork.Modules.Audit.Features.ExportCheckpoints;
 internal sealed record CheckpointDto(Guid Id, string Chain, long Seq, string Hash, DateTime TimeUtc, string KeyId, string Signature, string Algorithm);
 
 /// <summary>Every checkpoint of both chains, oldest first (AU-3): an auditor keeps a copy where the database cannot reach it.</summary>
+[BoundedList("An export the auditor keeps outside the database: at most one checkpoint per chain per 10 minutes (about 105,000 small rows a year), read in one answer on purpose so it can be stored and compared whole.")]
 [AllowedRoles(BankRoles.Auditor)]
 internal sealed record ExportCheckpointsQuery : IQuery<IReadOnlyList<CheckpointDto>>;
 

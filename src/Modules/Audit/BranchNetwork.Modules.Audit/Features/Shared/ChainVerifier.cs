@@ -42,9 +42,9 @@ internal sealed record ChainVerification(
     ChainBreak? FirstBreak,
     ChainCheckpointInfo? LastCheckpoint,
     DateTime VerifiedAtUtc,
-    double RecordsPerSecond = 0,
-    DateTime? FromUtc = null,
-    DateTime? ToUtc = null);
+    double RecordsPerSecond,
+    DateTime? FromUtc,
+    DateTime? ToUtc);
 
 /// <summary>
 /// Walks a chain in position order and recomputes every hash (AU-3). Reads in pages so a chain of millions of

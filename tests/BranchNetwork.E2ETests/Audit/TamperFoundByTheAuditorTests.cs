@@ -70,12 +70,12 @@ public sealed class TamperFoundByTheAuditorTests(BrowserApp app) : IClassFixture
             timeoutMs: 60_000);
         var (recordId, seq) = (found!.Id, found.Seq);
 
-        var page = await app.SignedInPageAsync("auditor");
+        var page = await app.SignedInPageAsync("auditor", 390, 844);
         await page.GotoAsync("/audit/trail");
         await page.WaitForSelectorAsync("[data-testid=trail-table]");
         await BrowserApp.WaitForLiveCircuitAsync(page);
-        await page.FillAsync("[data-testid=trail-filter-module] input", "Assessment");
-        await page.FillAsync("[data-testid=trail-filter-entity-type] input", "Target");
+        await page.FillAsync("input[data-testid=trail-filter-module], [data-testid=trail-filter-module] input", "Assessment");
+        await page.FillAsync("input[data-testid=trail-filter-entity-type], [data-testid=trail-filter-entity-type] input", "Target");
         await page.ClickAsync("[data-testid=trail-search]");
         await page.WaitForFunctionAsync(
             "() => { const rows = [...document.querySelectorAll('[data-testid=trail-table] tbody tr')]; return rows.length > 0 && rows.every(r => r.innerText.includes('Target')); }");

@@ -11,7 +11,7 @@ namespace BranchNetwork.IntegrationTests.Audit.Chain;
 /// from two fresh chains of 20 records with a signed checkpoint of the head.
 /// </summary>
 [Trait("Spec", "AU-3")]
-public sealed class ChainTamperTests(BranchNetworkFactory app) : IClassFixture<BranchNetworkFactory>, IAsyncLifetime
+public sealed class ChainTamperTests(TamperFactory app) : IClassFixture<TamperFactory>, IAsyncLifetime
 {
     private const int Records = 20;
 
@@ -204,4 +204,16 @@ public sealed class ChainTamperTests(BranchNetworkFactory app) : IClassFixture<B
             Assert.Equal(recordId, found.RecordId);
         }
     }
+}
+
+/// <summary>
+/// The tamper lab rebuilds both chains directly in the database before each test: the outbox stays off, so the trail
+/// records of the host's own start-up (seeded users, delivered in the background) cannot be appended in between.
+/// </summary>
+public sealed class TamperFactory : BranchNetworkFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Outbox:Enabled"] = "false",
+    };
 }

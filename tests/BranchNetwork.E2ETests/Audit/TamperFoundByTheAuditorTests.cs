@@ -105,7 +105,7 @@ public sealed class TamperFoundByTheAuditorTests(BrowserApp app) : IClassFixture
         var firstBreak = await page.Locator("[data-testid=chain-first-break]").InnerTextAsync();
         Assert.Contains(seq.ToString(System.Globalization.CultureInfo.InvariantCulture), firstBreak, StringComparison.Ordinal);
         Assert.Contains(recordId.ToString(), firstBreak, StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("audit-chain-broken.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("audit-chain-broken.png"), FullPage = false });
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=trail-export-csv]"));
         var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(await download.PathAsync()));

@@ -152,6 +152,34 @@ public sealed class AccessPolicyTests(PolicyFactory app) : IClassFixture<PolicyF
     }
 
     [Fact]
+    public async Task The_policy_set_stays_small_by_rule_the_201st_policy_is_refused_and_the_list_shows_every_one()
+    {
+        app.EnsureAvailable();
+        var security = await app.ClientFromAsync("security", PolicyFactory.Intranet);
+        var created = new List<System.Text.Json.JsonElement>();
+        try
+        {
+            var existing = (await (await security.GetAsync("/api/audit/policies")).JsonAsync()).GetArrayLength();
+            for (var i = existing; i < 200; i++)
+            {
+                created.Add(await PolicyApi.CreateAsync(security, PolicyApi.Body($"上限策略{i:D3}", "NetworkZone", paths: ["/api/notifications/**"], networks: ["10.0.0.0/8"], enabled: false)));
+            }
+
+            var refused = await security.PostJsonAsync("/api/audit/policies", PolicyApi.Body("上限策略多一条", "NetworkZone", paths: ["/api/notifications/**"], networks: ["10.0.0.0/8"], enabled: false));
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("audit.too_many_policies", (await refused.JsonAsync()).GetProperty("code").GetString());
+            Assert.Equal(200, (await (await security.GetAsync("/api/audit/policies")).JsonAsync()).GetArrayLength());
+        }
+        finally
+        {
+            foreach (var policy in created)
+            {
+                await PolicyApi.DeleteAsync(security, policy);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_policy_change_applies_to_the_next_request_without_a_restart()
     {
         app.EnsureAvailable();

@@ -25,6 +25,9 @@ internal enum AccessPolicyKind
 internal sealed class AccessPolicy : Entity
 {
     public const int NameMaxLength = 100;
+
+    /// <summary>How many policies a bank may keep: each request is checked against all of them.</summary>
+    public const int MaxCount = 200;
     public const int ListMaxLength = 4000;
     public const int MaxItems = 50;
 

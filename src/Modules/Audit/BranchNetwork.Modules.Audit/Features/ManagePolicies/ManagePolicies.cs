@@ -52,7 +52,7 @@ internal interface IPolicyInput
 }
 
 [AllowedRoles(BankRoles.SecurityAdmin)]
-[BoundedList("A bank's access policies are a handful set by its SecurityAdmins (at most 1,000 are read).")]
+[BoundedList("A bank's access policies are a handful set by its SecurityAdmins; creating more than AccessPolicy.MaxCount is refused.")]
 internal sealed record ListPoliciesQuery : IQuery<IReadOnlyList<AccessPolicyDto>>;
 
 [AllowedRoles(BankRoles.SecurityAdmin)]
@@ -113,7 +113,7 @@ internal sealed class PolicyQueriesHandler(AuditDbContext db, IStringLocalizer<A
     : IQueryHandler<ListPoliciesQuery, IReadOnlyList<AccessPolicyDto>>, IQueryHandler<GetPolicyQuery, AccessPolicyDto>
 {
     public async ValueTask<IReadOnlyList<AccessPolicyDto>> Handle(ListPoliciesQuery query, CancellationToken cancellationToken) =>
-        (await db.AccessPolicies.AsNoTracking().OrderBy(p => p.Name).Take(1000).ToListAsync(cancellationToken)).Select(PolicyMapping.ToDto).ToList();
+        (await db.AccessPolicies.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken)).Select(PolicyMapping.ToDto).ToList();
 
     public async ValueTask<AccessPolicyDto> Handle(GetPolicyQuery query, CancellationToken cancellationToken) =>
         PolicyMapping.ToDto(await db.AccessPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.Id, cancellationToken)
@@ -135,6 +135,12 @@ internal sealed class PolicyCommandsHandler(AuditDbContext db, AccessPolicyCache
     {
         var rules = PolicyMapping.RulesOf(command);
         await EnsureNameFreeAsync(rules.Name, null, cancellationToken);
+        // Every request is checked against every policy: the set stays small by rule, not by a cut when read.
+        if (await db.AccessPolicies.CountAsync(cancellationToken) >= AccessPolicy.MaxCount)
+        {
+            throw new ConflictException("audit.too_many_policies", text["TooManyPolicies", AccessPolicy.MaxCount]);
+        }
+
         var policy = AccessPolicy.Create(rules, command.Enabled);
         if (policy.Enabled)
         {

@@ -56,10 +56,24 @@ internal sealed class ArchiveRecordsJob(
         }
 
         // The archive ends at the newest signed checkpoint inside that run: its signature closes the file's proof.
-        var candidates = await db.ChainCheckpoints.AsNoTracking()
-            .Where(c => c.Chain == chain && c.Seq >= firstSeq && c.Seq <= oldEnd)
-            .OrderByDescending(c => c.Seq).Take(20).ToListAsync(cancellationToken);
-        var checkpoint = candidates.FirstOrDefault(signer.IsGenuine);
+        // Read newest first, a page at a time, until a genuine one: forged rows cannot hide an older real checkpoint.
+        ChainCheckpoint? checkpoint = null;
+        var below = oldEnd + 1;
+        while (checkpoint is null)
+        {
+            var before = below;
+            var page = await db.ChainCheckpoints.AsNoTracking()
+                .Where(c => c.Chain == chain && c.Seq >= firstSeq && c.Seq < before)
+                .OrderByDescending(c => c.Seq).Take(50).ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            checkpoint = page.FirstOrDefault(signer.IsGenuine);
+            below = page[^1].Seq;
+        }
+
         if (checkpoint is null)
         {
             logger.LogWarning("Audit retention: no signed checkpoint covers the old records of the {Chain} chain yet; nothing archived", chain);

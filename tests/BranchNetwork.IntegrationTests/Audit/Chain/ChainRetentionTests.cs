@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BranchNetwork.IntegrationTests.Audit.Chain;
 
-/// <summary>The app with its audit archive in a folder of its own.</summary>
+/// <summary>
+/// The app with its audit archive in a folder of its own, and without the outbox: the start-up's own trail records
+/// would otherwise be appended while the test rebuilds the chains.
+/// </summary>
 public sealed class ArchiveFactory : BranchNetworkFactory
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "branchnet-audit-archive-" + Guid.NewGuid().ToString("N"));
@@ -16,6 +19,7 @@ public sealed class ArchiveFactory : BranchNetworkFactory
     {
         ["Audit:ArchiveFolder"] = Folder,
         ["Audit:RetentionDays"] = "400",
+        ["Outbox:Enabled"] = "false",
     };
 }
 

@@ -63,3 +63,42 @@ public static class HonourSubjectKinds
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { SubBranch, WorkPlan, Idea };
 }
+
+/// <summary>Where a scheme stands, as other modules need to know it (a draft is nobody's business but head office's).</summary>
+public enum SchemeState
+{
+    Published = 1,
+    Closed = 2,
+}
+
+/// <summary>A published or closed scheme, as the work-plan module lists it.</summary>
+public sealed record SchemeOutline(Guid SchemeId, string Name, DateOnly StartDate, DateOnly EndDate, SchemeState State);
+
+/// <summary>One indicator line of a sub-branch's sheet: what a work plan must answer with measures.</summary>
+/// <param name="TakesTaskProgress">Whether the indicator's data source is <c>Tasks</c>: written-off task quantities count as its progress.</param>
+public sealed record SheetIndicatorOutline(Guid IndicatorId, string Code, string Name, string Unit, decimal Weight, decimal Target, bool TakesTaskProgress);
+
+/// <summary>A sub-branch's assessment sheet of a published or closed scheme, with its indicator lines in scheme order.</summary>
+public sealed record SheetOutline(
+    Guid SchemeId,
+    string SchemeName,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    SchemeState State,
+    Guid SubBranchId,
+    IReadOnlyList<SheetIndicatorOutline> Indicators);
+
+/// <summary>
+/// Read-only view of issued assessment sheets for other modules (TK-1: a work plan answers a sheet). Drafts are never
+/// returned. No authorisation here: the calling module decides who may see what.
+/// </summary>
+public interface IAssessmentSheets
+{
+    Task<SheetOutline?> FindAsync(Guid schemeId, Guid subBranchId, CancellationToken cancellationToken = default);
+
+    /// <summary>The sub-branch's sheets of published and closed schemes, newest period first.</summary>
+    Task<IReadOnlyList<SheetOutline>> ListForSubBranchAsync(Guid subBranchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Published and closed schemes, newest period first.</summary>
+    Task<IReadOnlyList<SchemeOutline>> ListSchemesAsync(CancellationToken cancellationToken = default);
+}

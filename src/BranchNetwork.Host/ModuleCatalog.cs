@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Audit;
 using BranchNetwork.Modules.Files;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
+using BranchNetwork.Modules.Tasks;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Modules;
 
@@ -25,6 +26,7 @@ internal static class ModuleCatalog
         new AuditModule(),
         new FilesModule(),
         new AssessmentModule(),
+        new TasksModule(),
     ];
 
     /// <summary>
@@ -37,7 +39,7 @@ internal static class ModuleCatalog
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(TasksModule)];
             // Authorisation first: a caller without the role learns nothing from validation messages. Free text loses
             // its bidirectional controls after validation has refused them in names and codes (ADR 0018).
             options.PipelineBehaviors = [typeof(Infrastructure.Requests.AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TextNeutralisationBehavior<,>)];

@@ -48,7 +48,11 @@ internal sealed record BadInputWorld(
     Guid Notification,
     DateOnly Today,
     Guid AccessPolicy,
-    long AccessPolicyVersion);
+    long AccessPolicyVersion)
+{
+    /// <summary>Objects a module area made for its rows (see <see cref="WriteOperations.AreaSeeds"/>), by the area's own keys.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, object> Area { get; } = new(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// The table of write operations the bad-input suite knows. A write operation in the OpenAPI document without a row
@@ -56,7 +60,23 @@ internal sealed record BadInputWorld(
 /// </summary>
 internal static class WriteOperations
 {
-    public static IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>> Rows { get; } = new Dictionary<string, Func<BadInputWorld, WriteOperation>>(StringComparer.Ordinal)
+    // Lazy: static fields initialise in textual order, and the core table is declared below.
+    private static readonly Lazy<Dictionary<string, Func<BadInputWorld, WriteOperation>>> All = new(() => With(
+        TasksPlansBadInput.Rows,
+        TasksWeekBadInput.Rows,
+        TasksSupervisionBadInput.Rows));
+
+    public static IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>> Rows => All.Value;
+
+    /// <summary>Each module area's set-up: makes its objects through the API and keeps them in <see cref="BadInputWorld.Area"/>.</summary>
+    private static readonly Func<BranchNetworkFactory, BadInputWorld, Task>[] AreaSeeds =
+    [
+        TasksPlansBadInput.SeedAsync,
+        TasksWeekBadInput.SeedAsync,
+        TasksSupervisionBadInput.SeedAsync,
+    ];
+
+    private static readonly Dictionary<string, Func<BadInputWorld, WriteOperation>> Core = new(StringComparer.Ordinal)
     {
         // Identity: SystemAdmin administers users and units, SecurityAdmin grants roles.
         ["POST /api/identity/units"] = w => new("admin", Ids(), InputKind.Json, new JsonObject { ["code"] = Code("BADU"), ["name"] = "坏输入团队", ["kind"] = "Team", ["parentId"] = w.SubBranch01 }),
@@ -155,7 +175,7 @@ internal static class WriteOperations
 
         // A policy on a path nothing uses, so the variants that are accepted restrict nothing (AU-5).
         var policy = await Created(await (await app.ClientForAsync("security")).PostJsonAsync("/api/audit/policies", PolicyBody(Fresh("坏输入策略"), enabled: false)));
-        return new BadInputWorld(
+        var world = new BadInputWorld(
             sb01,
             sb02,
             user.GetProperty("id").GetGuid(),
@@ -183,7 +203,27 @@ internal static class WriteOperations
             today,
             policy.GetProperty("id").GetGuid(),
             policy.GetProperty("version").GetInt64());
+        foreach (var seed in AreaSeeds)
+        {
+            await seed(app, world);
+        }
+
+        return world;
     }
+
+    private static Dictionary<string, Func<BadInputWorld, WriteOperation>> With(params IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>>[] areas)
+    {
+        var all = new Dictionary<string, Func<BadInputWorld, WriteOperation>>(Core, StringComparer.Ordinal);
+        foreach (var pair in areas.SelectMany(a => a))
+        {
+            all.Add(pair.Key, pair.Value);
+        }
+
+        return all;
+    }
+
+    /// <summary>The ids of a path, by name (for the module areas' rows).</summary>
+    public static Dictionary<string, string> PathIds(params (string Name, object Value)[] ids) => Ids(ids);
 
     private static JsonObject PolicyBody(string name, bool? enabled = null, long? version = null)
     {

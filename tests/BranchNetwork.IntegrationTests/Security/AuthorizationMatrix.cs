@@ -154,5 +154,10 @@ internal static class AuthorizationMatrix
 
         // 全员点评 (AS-8) is for the whole staff; the Auditor writes nothing (ORG-2), nor do the two other 三员 accounts (issue 9, finding 2).
         new("POST /api/assessment/schemes/{id}/comments",                     [E401, Ok,   Ok,    Ok,    Ok,   Ok,    Ok,   Ok,   E403, E403, E403]),
+
+        // Tasks (TK-1 … TK-5; docs/modules/tasks.md "Authorisation"): one file per area of the module.
+        .. TasksPlansMatrix.Rows,
+        .. TasksWeekMatrix.Rows,
+        .. TasksSupervisionMatrix.Rows,
     ];
 }

@@ -11,8 +11,16 @@ namespace BranchNetwork.IntegrationTests.Security;
 /// </summary>
 internal static class MatrixRequests
 {
-    public static readonly IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders =
-        new Dictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>>
+    // Lazy: static fields initialise in textual order, and the core table is declared below.
+    private static readonly Lazy<Dictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>>> All = new(() => With(
+        TasksPlansMatrix.Requests,
+        TasksWeekMatrix.Requests,
+        TasksSupervisionMatrix.Requests));
+
+    public static IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders => All.Value;
+
+    private static readonly Dictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Core =
+        new()
         {
             // Identity
             ["GET /api/me"] = w => Get("/api/me"),
@@ -177,6 +185,18 @@ internal static class MatrixRequests
     {
         var policy = await MatrixWorld.Ok(await w.Security.PostAsJsonAsync("/api/audit/policies", PolicyBody(enabled: false)));
         return (policy.GetProperty("id").GetGuid(), policy.GetProperty("version").GetInt64());
+    }
+
+    /// <summary>The core requests plus each module area's own (a key twice is a mistake and throws).</summary>
+    private static Dictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> With(params IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>>[] areas)
+    {
+        var all = new Dictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>>(Core);
+        foreach (var pair in areas.SelectMany(a => a))
+        {
+            all.Add(pair.Key, pair.Value);
+        }
+
+        return all;
     }
 
     private static Task<HttpRequestMessage> Get(string url) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, url));

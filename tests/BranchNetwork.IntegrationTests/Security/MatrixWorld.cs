@@ -74,7 +74,31 @@ internal sealed class MatrixWorld
     public DateOnly Today { get; private set; }
 
     /// <summary>Ids of 支行01's private items: none may appear in anything an outsider reads.</summary>
-    public IReadOnlyList<Guid> PrivateIds => [EntryId, WarningId, AppealId, FileId, Head01NotificationId];
+    public IReadOnlyList<Guid> PrivateIds => [EntryId, WarningId, AppealId, FileId, Head01NotificationId, .. areaPrivateIds];
+
+    private readonly ConcurrentBag<Guid> areaPrivateIds = [];
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> areaObjects = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An object a module area's requests share (e.g. 支行01's work plan), made once through the API on first use.
+    /// <paramref name="privateIds"/> are 支行01's private ids in it, which must never reach an outsider.
+    /// </summary>
+    public async Task<T> OnceAsync<T>(string key, Func<Task<T>> make, Func<T, IEnumerable<Guid>>? privateIds = null)
+        where T : notnull
+    {
+        var made = areaObjects.GetOrAdd(key, _ => new Lazy<Task<object>>(async () =>
+        {
+            var value = await make();
+            foreach (var id in privateIds?.Invoke(value) ?? [])
+            {
+                areaPrivateIds.Add(id);
+            }
+
+            return value;
+        }));
+        return (T)await made.Value;
+    }
 
     public HttpClient For(string? user) => user is null ? Anonymous : clients[user];
 

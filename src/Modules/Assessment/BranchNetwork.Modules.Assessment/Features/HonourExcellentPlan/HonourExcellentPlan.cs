@@ -38,7 +38,7 @@ internal sealed class HonourExcellentPlanHandler(
         }
 
         var found = await HonourForAsync(notification, cancellationToken);
-        if (found is var (honour, schemeName))
+        if (found is { Honour: var honour, SchemeName: var schemeName })
         {
             db.Honours.Add(honour);
             db.AddIntegrationEvent(new AssessmentHonourAwarded(Guid.CreateVersion7(), clock.UtcNow, honour.Id, honour.SchemeId, honour.Title, honour.SubjectKind, honour.SubjectId, honour.SubBranchId));

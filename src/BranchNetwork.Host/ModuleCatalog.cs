@@ -33,13 +33,14 @@ internal static class ModuleCatalog
     /// The mediator over every module's requests and handlers. Mediator's source generator reads this list at compile
     /// time, so it cannot be derived from <see cref="Modules"/>: a new module adds its <see cref="IModule"/> type here as
     /// well. A contracts assembly joins the list when some module handles its events (ADR 0006); the generator refuses
-    /// events nobody handles, such as Assessment's until the plan module exists.
+    /// events nobody handles, such as Assessment's until a module handles them. Tasks' contracts are here because
+    /// Assessment turns write-offs and excellent plans into progress and honours.
     /// </summary>
     public static IServiceCollection AddModuleMediator(this IServiceCollection services) =>
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(TasksModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(Modules.Tasks.Contracts.WeeklyTaskWrittenOff), typeof(TasksModule)];
             // Authorisation first: a caller without the role learns nothing from validation messages. Free text loses
             // its bidirectional controls after validation has refused them in names and codes (ADR 0018).
             options.PipelineBehaviors = [typeof(Infrastructure.Requests.AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TextNeutralisationBehavior<,>)];

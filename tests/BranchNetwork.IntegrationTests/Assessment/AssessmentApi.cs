@@ -67,19 +67,21 @@ internal static class AssessmentApi
 
     /// <summary>
     /// Indicators (code → weight), a custom period from 9 days ago to 10 days ahead (time progress exactly 0.5 today),
-    /// a target of <paramref name="target"/> in every cell, published.
+    /// a target of <paramref name="target"/> in every cell, published. Indicators are entered by hand unless
+    /// <paramref name="dataSources"/> names another source (indicator name → source).
     /// </summary>
     public static async Task<PublishedScheme> PublishedSchemeAsync(
         BranchNetworkFactory app,
         (string Name, decimal Weight, bool HeadEntry)[] indicators,
         decimal target = 100m,
-        bool publish = true)
+        bool publish = true,
+        IReadOnlyDictionary<string, string>? dataSources = null)
     {
         var admin = await app.ClientForAsync("taskadmin");
         var ids = new Dictionary<string, Guid>();
         foreach (var (name, _, headEntry) in indicators)
         {
-            ids[name] = await admin.CreateIndicatorAsync(Unique("IND"), name, allowSubBranchEntry: headEntry);
+            ids[name] = await admin.CreateIndicatorAsync(Unique("IND"), name, allowSubBranchEntry: headEntry, dataSource: dataSources?.GetValueOrDefault(name) ?? "Manual");
         }
 
         var today = Today(app);

@@ -1,5 +1,6 @@
 using BranchNetwork.Infrastructure.Persistence;
 using BranchNetwork.Infrastructure.Web;
+using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Assessment.Features.AcknowledgeWarning;
 using BranchNetwork.Modules.Assessment.Features.AttachAppealEvidence;
 using BranchNetwork.Modules.Assessment.Features.AwardHonour;
@@ -69,6 +70,7 @@ internal sealed class AssessmentModule : IModule
         builder.Services.AddScoped<SchemeResultsReader>();
         builder.Services.AddScoped<SchemeDetailReader>();
         builder.Services.AddScoped<SchemeCoverage>();
+        builder.Services.AddScoped<IAssessmentSheets, SheetOutlines>();
         builder.Services.AddScoped<SheetNotifier>();
         builder.Services.AddScoped<ProgressWriter>();
         builder.Services.AddScoped<WarningEvaluator>();

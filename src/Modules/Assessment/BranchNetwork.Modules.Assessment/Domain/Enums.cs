@@ -13,6 +13,12 @@ internal enum IndicatorDataSource
     Manual = 0,
     Import = 1,
     Computed = 2,
+
+    /// <summary>
+    /// Written-off weekly tasks (TK-2): each write-off adds its quantity to the cumulative actual. Typed and imported
+    /// entries are refused, as they would reset the running sum; a correction stays possible.
+    /// </summary>
+    Tasks = 3,
 }
 
 /// <summary>How completion turns into a share of the indicator's weight (AS-8).</summary>
@@ -64,6 +70,9 @@ internal enum ProgressSource
     Manual = 0,
     Import = 1,
     Computed = 2,
+
+    /// <summary>A weekly task written off in the work-plan module (TK-2).</summary>
+    Tasks = 3,
 }
 
 internal enum WarningRuleKind

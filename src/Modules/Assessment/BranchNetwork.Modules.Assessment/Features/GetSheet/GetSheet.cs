@@ -14,6 +14,7 @@ namespace BranchNetwork.Modules.Assessment.Features.GetSheet;
 internal sealed record SheetActions(
     bool IsOwnSheet,
     IReadOnlyList<Guid> EnterProgressIndicatorIds,
+    IReadOnlyList<Guid> CorrectProgressIndicatorIds,
     bool CanAcknowledgeWarnings,
     bool CanCloseWarnings,
     bool CanIssueWarnings,
@@ -74,6 +75,7 @@ internal sealed class GetSheetHandler(AssessmentDbContext db, AssessmentAccess a
         return new SheetActions(
             isOwn,
             published ? [.. scheme.Indicators.Where(i => access.CanEnterProgress(i, subBranchId, own)).OrderBy(i => i.SortOrder).Select(i => i.IndicatorId)] : [],
+            published ? [.. scheme.Indicators.Where(i => access.CanCorrectProgress(i, subBranchId, own)).OrderBy(i => i.SortOrder).Select(i => i.IndicatorId)] : [],
             CanAcknowledgeWarnings: head,
             CanCloseWarnings: access.IsSupervisor,
             CanIssueWarnings: access.IsSupervisor && published,

@@ -56,8 +56,15 @@ internal sealed class AssessmentAccess(ICurrentUser user, IOrgScope scope, Asses
         return scheme;
     }
 
-    /// <summary>Whether the user may enter progress for <paramref name="line"/> on <paramref name="subBranchId"/>'s sheet (AS-4).</summary>
+    /// <summary>
+    /// Whether the user may enter progress for <paramref name="line"/> on <paramref name="subBranchId"/>'s sheet (AS-4). Nobody
+    /// types progress of an indicator fed by task write-offs (TK-2).
+    /// </summary>
     public bool CanEnterProgress(SchemeIndicator line, Guid subBranchId, Guid? ownSubBranchId) =>
+        line.DataSource != IndicatorDataSource.Tasks && CanCorrectProgress(line, subBranchId, ownSubBranchId);
+
+    /// <summary>Whether the user may correct an entry of <paramref name="line"/> on <paramref name="subBranchId"/>'s sheet, whatever its source.</summary>
+    public bool CanCorrectProgress(SchemeIndicator line, Guid subBranchId, Guid? ownSubBranchId) =>
         IsSupervisor || (IsSubBranchHead && line.AllowSubBranchEntry && ownSubBranchId == subBranchId);
 
     public bool IsSubBranchHead => user.IsInRole(BankRoles.SubBranchHead);

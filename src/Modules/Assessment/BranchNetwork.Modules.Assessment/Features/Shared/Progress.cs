@@ -53,6 +53,12 @@ internal sealed class ProgressWriter(AssessmentDbContext db, AssessmentAccess ac
                 errors[fieldOf(n) + ".indicatorId"] = [text["IndicatorComputed"]];
             }
 
+            // Write-offs add to the cumulative actual; a typed or imported cumulative value would reset their sum.
+            if (indicator.DataSource == IndicatorDataSource.Tasks)
+            {
+                errors[fieldOf(n) + ".indicatorId"] = [text["IndicatorFromTasks"]];
+            }
+
             if (input.Date < scheme.StartDate || input.Date > scheme.EndDate)
             {
                 errors[fieldOf(n) + ".date"] = [string.Format(CultureInfo.CurrentCulture, text["DateOutsidePeriod"], scheme.StartDate, scheme.EndDate)];

@@ -26,7 +26,10 @@ internal sealed class WritePromptValidator : AbstractValidator<WritePromptComman
     {
         RuleFor(c => c.SubBranchId).NotEmpty();
         RuleFor(c => c.Week).Must((c, w) => TaskWeek.IsValid(c.Year, w)).WithMessage(_ => DomainText.Get("Sv_WeekInvalid"));
-        RuleFor(c => c.Text).NotEmpty().MaximumLength(SupervisionPrompt.TextMaxLength).NoControlCharacters();
+        // A prompt may run over several lines; any other control character or a text-direction control is refused.
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(SupervisionPrompt.TextMaxLength)
+            .Must(t => t is null || (!TextGuard.HasBidiControl(t) && !t.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'))))
+            .WithMessage(_ => TextRules.BidiControlMessage);
     }
 }
 

@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 // Benchmarks report a ratio against a raw baseline measured in the same run; nothing here gates CI.
 // Run: dotnet run -c Release --project tests/BranchNetwork.Benchmarks [-- iterations]
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- assessment [sqlite|postgres] [iterations]
+//      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- tasks [sqlite|postgres] [--weeks 4] [--iterations 100]
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- audit [--rows 10000000] [--iterations 20]
 namespace BranchNetwork.Benchmarks;
 
@@ -18,6 +19,11 @@ internal static class RosterBenchmark
         if (args.Length > 0 && args[0] == "assessment")
         {
             return await AssessmentBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "tasks")
+        {
+            return await TasksBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "audit")

@@ -100,10 +100,19 @@ internal sealed class RevisePlanHandler(TasksDbContext db, PlanStore store, IStr
         }
 
         db.Entry(plan).Property(p => p.Version).OriginalValue = command.Version;
-        plan.ReviseMeasures([.. command.Measures.Select(m => new MeasureDraft(
+        var before = plan.Measures.Select(m => m.Id).ToHashSet();
+        var removed = plan.ReviseMeasures([.. command.Measures.Select(m => new MeasureDraft(
             m.Id, m.IndicatorId, m.Title, m.Description, m.OwnerId, m.OwnerName,
             [.. (m.Milestones ?? []).Select(s => new MilestoneDraft(s.Date, s.ExpectedValue, s.Note))],
             m.ContingencyTrigger, m.ContingencyActions))]);
+        // New measures carry their id already, so change tracking would take them for existing rows; removed ones
+        // are deleted, not orphaned (the relationship restricts cascades).
+        foreach (var added in plan.Measures.Where(m => !before.Contains(m.Id)))
+        {
+            db.Entry(added).State = EntityState.Added;
+        }
+
+        db.Measures.RemoveRange(removed);
         // Measures changed alone would not touch the plan row: bump it so the version check always runs.
         db.Entry(plan).State = EntityState.Modified;
         try

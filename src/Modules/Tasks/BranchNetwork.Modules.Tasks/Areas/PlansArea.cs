@@ -10,6 +10,7 @@ using BranchNetwork.Modules.Tasks.Features.MarkPlanExcellent;
 using BranchNetwork.Modules.Tasks.Features.OpenPlan;
 using BranchNetwork.Modules.Tasks.Features.ReturnPlan;
 using BranchNetwork.Modules.Tasks.Features.RevisePlan;
+using BranchNetwork.Modules.Tasks.Features.SeedDemoPlans;
 using BranchNetwork.Modules.Tasks.Features.Shared;
 using BranchNetwork.Modules.Tasks.Features.SubmitPlan;
 using BranchNetwork.SharedKernel.Modules;
@@ -33,6 +34,7 @@ internal static class PlansArea
     {
         builder.Services.AddScoped<PlanStore>();
         builder.Services.AddScoped<PlanNotifier>();
+        builder.Services.AddScoped<IDemoDataSeeder, PlansDemoData>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder api)

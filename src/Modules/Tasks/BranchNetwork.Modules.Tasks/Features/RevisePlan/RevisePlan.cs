@@ -42,7 +42,7 @@ internal sealed class RevisePlanValidator : AbstractValidator<RevisePlanCommand>
     public RevisePlanValidator(IStringLocalizer<TasksText> text)
     {
         RuleFor(c => c.Version).GreaterThan(0);
-        RuleFor(c => c.Measures).NotNull().Must(m => m.Count <= WorkPlan.MaxMeasures)
+        RuleFor(c => c.Measures).NotNull().Must(m => m is null || m.Count <= WorkPlan.MaxMeasures)
             .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, text["TooManyMeasures"], WorkPlan.MaxMeasures));
         RuleForEach(c => c.Measures).NotNull().ChildRules(m =>
         {

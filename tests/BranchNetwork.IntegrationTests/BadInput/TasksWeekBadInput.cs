@@ -59,7 +59,13 @@ internal static class TasksWeekBadInput
         {
             var response = await head.PostAsJsonAsync($"/api/tasks/weeks/{year}/{week}/tasks", new
             {
-                measureId = plan.Measure, title = "坏输入任务", quantity = 5m, unit = "户", assigneeIds = new[] { staff }, dueDate = world.Today, recurrence = "Once",
+                measureId = plan.Measure,
+                title = "坏输入任务",
+                quantity = 5m,
+                unit = "户",
+                assigneeIds = new[] { staff },
+                dueDate = world.Today,
+                recurrence = "Once",
             });
             var task = await response.JsonAsync();
             Assert.True(response.IsSuccessStatusCode, task.ToString());

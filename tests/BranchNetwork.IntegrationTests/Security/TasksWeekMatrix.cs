@@ -65,7 +65,7 @@ internal static class TasksWeekMatrix
 
     /// <summary>支行01's approved plan (the measure fed by tasks) and staff0101's id, made once.</summary>
     public static Task<(ApprovedPlan Plan, Guid Staff)> PlanAsync(MatrixWorld w) =>
-        w.OnceAsync(
+        w.OnceAsync<(ApprovedPlan Plan, Guid Staff)>(
             "tasks.week.plan",
             async () => (await ApprovedPlan.CreateAsync(w.App), await WeekApi.UserIdAsync(w.App, "staff0101")),
             p => [p.Plan.PlanId, .. p.Plan.Measures.Values]);

@@ -17,7 +17,7 @@ internal sealed record CancelTaskCommand(Guid TaskId, string Reason) : ICommand<
 internal sealed class CancelTaskValidator : AbstractValidator<CancelTaskCommand>
 {
     public CancelTaskValidator() =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => DomainText.Get("ReasonRequired")).MaximumLength(TaskHistoryEntry.DetailMaxLength);
+        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => DomainText.Get("ReasonRequired")).MaximumLength(TaskHistoryEntry.DetailMaxLength).Must(WeekTasks.IsPlainText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
 }
 
 internal sealed class CancelTaskHandler(TasksDbContext db, TasksAccess access, IOrganisationDirectory directory, IClock clock)

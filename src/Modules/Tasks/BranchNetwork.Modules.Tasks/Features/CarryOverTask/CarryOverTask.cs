@@ -17,7 +17,7 @@ internal sealed record CarryOverTaskCommand(Guid TaskId, string Reason) : IComma
 internal sealed class CarryOverTaskValidator : AbstractValidator<CarryOverTaskCommand>
 {
     public CarryOverTaskValidator() =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => DomainText.Get("ReasonRequired")).MaximumLength(TaskHistoryEntry.DetailMaxLength);
+        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => DomainText.Get("ReasonRequired")).MaximumLength(TaskHistoryEntry.DetailMaxLength).Must(WeekTasks.IsPlainText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
 }
 
 internal sealed class CarryOverTaskHandler(TasksDbContext db, TasksAccess access, IOrganisationDirectory directory, IClock clock)

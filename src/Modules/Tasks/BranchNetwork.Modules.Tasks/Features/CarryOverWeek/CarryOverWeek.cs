@@ -21,7 +21,7 @@ internal sealed record CarryOverWeekCommand(int Year, int Week, Guid? SubBranchI
 
 internal sealed class CarryOverWeekValidator : AbstractValidator<CarryOverWeekCommand>
 {
-    public CarryOverWeekValidator() => RuleFor(c => c.Reason).MaximumLength(TaskHistoryEntry.DetailMaxLength);
+    public CarryOverWeekValidator() => RuleFor(c => c.Reason).MaximumLength(TaskHistoryEntry.DetailMaxLength).Must(WeekTasks.IsPlainText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
 }
 
 internal sealed class CarryOverWeekHandler(TasksDbContext db, TasksAccess access, IOrganisationDirectory directory, IClock clock)

@@ -2,6 +2,7 @@ using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Tasks.Features.Shared;
 using BranchNetwork.SharedKernel.Authorization;
+using BranchNetwork.Infrastructure.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -33,9 +34,9 @@ internal sealed class CreateWeeklyTaskValidator : AbstractValidator<CreateWeekly
     public CreateWeeklyTaskValidator()
     {
         RuleFor(c => c.MeasureId).NotEmpty();
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(WeeklyTask.TitleMaxLength);
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(WeeklyTask.TitleMaxLength).NoControlCharacters();
         RuleFor(c => c.Quantity).GreaterThan(0).WithMessage(_ => DomainText.Get("QuantityPositive"));
-        RuleFor(c => c.Unit).NotEmpty().MaximumLength(WeeklyTask.UnitMaxLength);
+        RuleFor(c => c.Unit).NotEmpty().MaximumLength(WeeklyTask.UnitMaxLength).NoControlCharacters();
         RuleFor(c => c.AssigneeIds).NotNull().Must(a => a is { Count: > 0 and <= WeeklyTask.MaxAssignees } && a.All(id => id != Guid.Empty))
             .WithMessage(_ => DomainText.Get("TaskNeedsAssignee"));
         RuleFor(c => c.Recurrence).IsInEnum();

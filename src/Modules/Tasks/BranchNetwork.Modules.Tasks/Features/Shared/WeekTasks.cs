@@ -96,5 +96,8 @@ internal static class WeekTasks
     public static void SignalBoard(this TasksDbContext db, Guid subBranchId, IClock clock) =>
         db.AddIntegrationEvent(new LiveSignalRequested(Guid.CreateVersion7(), clock.UtcNow, subBranchId, BoardTopic));
 
+    /// <summary>Free text (a note, a reason) may break lines, but carries no other control character into history and exports.</summary>
+    public static bool IsPlainText(string? text) => text is null || !text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
+
     public static TaskWeek CurrentWeek(IClock clock) => TaskWeek.Of(BankCalendar.Today(clock));
 }

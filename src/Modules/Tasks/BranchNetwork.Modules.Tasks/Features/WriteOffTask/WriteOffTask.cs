@@ -27,7 +27,7 @@ internal sealed class WriteOffTaskValidator : AbstractValidator<WriteOffTaskComm
     public WriteOffTaskValidator()
     {
         RuleFor(c => c.ActualQuantity).GreaterThanOrEqualTo(0).WithMessage(_ => DomainText.Get("QuantityNegative"));
-        RuleFor(c => c.Note).MaximumLength(WeeklyTask.NoteMaxLength);
+        RuleFor(c => c.Note).MaximumLength(WeeklyTask.NoteMaxLength).Must(WeekTasks.IsPlainText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
     }
 }
 

@@ -1,8 +1,8 @@
+using BranchNetwork.Infrastructure.Text;
 using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Tasks.Features.Shared;
 using BranchNetwork.SharedKernel.Authorization;
-using BranchNetwork.Infrastructure.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;

@@ -97,7 +97,7 @@ internal static class WeekTasks
         db.AddIntegrationEvent(new LiveSignalRequested(Guid.CreateVersion7(), clock.UtcNow, subBranchId, BoardTopic));
 
     /// <summary>Free text (a note, a reason) may break lines, but carries no other control character into history and exports.</summary>
-    public static bool IsPlainText(string? text) => text is null || !text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
+    public static bool IsPlainText(string? text) => text is null || (!TextGuard.HasBidiControl(text) && !text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'));
 
     public static TaskWeek CurrentWeek(IClock clock) => TaskWeek.Of(BankCalendar.Today(clock));
 }

@@ -49,6 +49,13 @@ public sealed record AnnouncementPublished(
     Guid? UnitId,
     string? Role) : IIntegrationEvent;
 
+/// <summary>
+/// Asks for a live nudge, without an inbox entry: every connection of the unit (and the units below it) gets the hub
+/// client method <c>signal</c> with <paramref name="Topic"/>, and a page listening for that topic re-reads its data
+/// (e.g. a sub-branch's team board after a write-off). Nothing is stored; a lost signal only delays a refresh.
+/// </summary>
+public sealed record LiveSignalRequested(Guid EventId, DateTime OccurredAtUtc, Guid UnitId, string Topic) : IIntegrationEvent;
+
 /// <summary>The payload of the hub's client method <c>notification</c>.</summary>
 public sealed record NotificationMessage(Guid Id, string Kind, string Title, string Body, string? Link, DateTime CreatedAt);
 
@@ -58,6 +65,9 @@ public static class NotificationsHubContract
 
     /// <summary>Client method receiving a <see cref="NotificationMessage"/>.</summary>
     public const string NotificationMethod = "notification";
+
+    /// <summary>Client method receiving a live signal's topic (string, see <see cref="LiveSignalRequested"/>).</summary>
+    public const string SignalMethod = "signal";
 
     /// <summary>Client method receiving the new unread count (int).</summary>
     public const string UnreadCountMethod = "unreadCount";

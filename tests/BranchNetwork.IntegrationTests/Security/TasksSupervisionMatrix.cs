@@ -8,7 +8,7 @@ namespace BranchNetwork.IntegrationTests.Security;
 /// <summary>The Tasks module's supervision area in the authorisation matrix: its rows (columns as <see cref="AuthorizationMatrix.Callers"/>) and requests.</summary>
 internal static class TasksSupervisionMatrix
 {
-    /// <summary>Head office's overview and drill-in: supervisor, task admin and auditor read every sub-branch; nobody else (tasks-supervision.md).</summary>
+    /// <summary>Head office's overview and drill-in: supervisor, task admin and auditor read every sub-branch; nobody else (docs/modules/tasks.md, supervision).</summary>
     private static readonly Expect[] HeadOfficeReaders = [E401, E403, E403, E403, E403, Ok, Ok, E403, Ok, E403, E403];
 
     private static readonly Expect[] SupervisorOnly = [E401, E403, E403, E403, E403, Ok, E403, E403, E403, E403, E403];

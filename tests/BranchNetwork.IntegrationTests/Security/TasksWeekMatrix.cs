@@ -8,7 +8,7 @@ namespace BranchNetwork.IntegrationTests.Security;
 
 /// <summary>
 /// The Tasks module's week area in the authorisation matrix: its rows (columns as <see cref="AuthorizationMatrix.Callers"/>) and requests.
-/// From docs/modules/tasks-week.md: the head, department manager and accounting supervisor of 支行01 manage its tasks;
+/// From docs/modules/tasks.md (the week): the head, department manager and accounting supervisor of 支行01 manage its tasks;
 /// only an assignee (staff0101) writes off and uploads evidence; the sub-branch and head office's readers read a task;
 /// the team board is for the sub-branch's managers and head office's readers.
 /// </summary>

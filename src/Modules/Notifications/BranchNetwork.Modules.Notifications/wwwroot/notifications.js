@@ -21,7 +21,13 @@ export async function connect(bell) {
     .build();
   connection.on("unreadCount", count => bell.invokeMethodAsync("OnUnreadCount", count));
   connection.on("notification", message => bell.invokeMethodAsync("OnNotification", message.title));
-  connection.onreconnected(() => bell.invokeMethodAsync("OnReconnected"));
+  // Live signals are for pages, not the bell: a window event any page's script may listen to (topic in detail).
+  connection.on("signal", topic => window.dispatchEvent(new CustomEvent("bank:signal", { detail: topic })));
+  // After a gap, pages re-read whatever they show: a signal may have been missed.
+  connection.onreconnected(() => {
+    bell.invokeMethodAsync("OnReconnected");
+    window.dispatchEvent(new CustomEvent("bank:signal", { detail: "*" }));
+  });
   await connection.start();
   markConnected();
 }

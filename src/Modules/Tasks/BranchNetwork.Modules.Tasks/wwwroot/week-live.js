@@ -1,0 +1,20 @@
+// The team board listens to the live signals the notifications hub forwards as a window event ("bank:signal",
+// raised by notifications.js on the bell's connection), so a page opens no second hub connection of its own.
+const listeners = new Map();
+let next = 0;
+
+export function listen(board, topic) {
+  const id = ++next;
+  const handler = event => {
+    if (event.detail === topic || event.detail === "*") board.invokeMethodAsync("OnSignal");
+  };
+  listeners.set(id, handler);
+  window.addEventListener("bank:signal", handler);
+  return id;
+}
+
+export function stop(id) {
+  const handler = listeners.get(id);
+  if (handler) window.removeEventListener("bank:signal", handler);
+  listeners.delete(id);
+}

@@ -35,8 +35,8 @@ public sealed partial class TasksDoneWhenTests(BrowserApp app) : IClassFixture<B
         await head.ClickAsync($"[data-testid=add-measure-{code}]");
         await Field(head, "measure-title-0").FillAsync("走访存量客户，发掘新增需求");
         await Field(head, "measure-owner-0").FillAsync("客户经理张三");
-        await head.ClickAsync("[data-testid=add-milestone-0]");
-        await Field(head, "milestone-value-0-0").FillAsync("60");
+        // A new measure comes with one milestone at the end of the period.
+        await Field(head, "milestone-value-0-0").FillAsync("120");
         await Field(head, "measure-trigger-0").FillAsync("月中完成率低于 40%");
         await Field(head, "measure-actions-0").FillAsync("增派两名客户经理集中外拓");
         await head.ClickAsync("[data-testid=submit-plan]");
@@ -88,8 +88,7 @@ public sealed partial class TasksDoneWhenTests(BrowserApp app) : IClassFixture<B
         await Field(head, "new-task-title").FillAsync(taskTitle);
         await Field(head, "new-task-quantity").FillAsync("30");
         await Field(head, "new-task-unit").FillAsync("户");
-        await ChooseAsync(head, "new-task-assignees", "staff0101");
-        await head.Keyboard.PressAsync("Escape");
+        await Field(head, "new-task-assignee-staff0101").ClickAsync(new() { Force = true });
         await head.ClickAsync("[data-testid=new-task-save]");
         await head.Locator("[data-testid^=team-task-]").Filter(new() { HasText = taskTitle }).WaitForAsync();
         await head.Locator("[data-testid=board-rate-staff0101]").Filter(new() { HasText = "0%" }).WaitForAsync();

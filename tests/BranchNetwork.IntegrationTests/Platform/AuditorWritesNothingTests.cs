@@ -50,9 +50,9 @@ public sealed class AuditorWritesNothingTests(BranchNetworkFactory app) : IClass
         var failures = new List<string>();
         foreach (var (method, route) in writes)
         {
-            var path = route.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{entryId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{role}", "Staff", StringComparison.Ordinal);
+            // Any value the route accepts: the role is refused before the object is looked up.
+            var path = System.Text.RegularExpressions.Regex.Replace(route, @"\{\w+:guid\}", _ => Guid.NewGuid().ToString());
+            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+:int\}", "1").Replace("{role}", "Staff", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"body\":\"审计写入\"}", Encoding.UTF8, "application/json") };
             var response = await auditor.SendAsync(request);
             var ownInbox = route.StartsWith("/api/notifications/", StringComparison.Ordinal) && (route.EndsWith("/read", StringComparison.Ordinal) || route.EndsWith("/read-all", StringComparison.Ordinal));

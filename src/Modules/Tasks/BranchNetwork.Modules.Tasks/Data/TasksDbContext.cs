@@ -15,7 +15,8 @@ internal sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, I
     public const string Schema = "tasks";
     public const string Module = "Tasks";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Chinese text stays one character per character (the default encoder writes \uXXXX, six), so the column's limit holds.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public DbSet<WorkPlan> Plans => Set<WorkPlan>();
 

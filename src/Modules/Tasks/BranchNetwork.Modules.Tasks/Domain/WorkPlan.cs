@@ -229,7 +229,9 @@ internal sealed class PlanMeasure : Entity
     public const int DescriptionMaxLength = 2000;
     public const int OwnerNameMaxLength = 100;
     public const int ContingencyMaxLength = 1000;
-    public const int MaxMilestones = 24;
+    // A month each over a year; with notes of at most MilestoneNoteMaxLength the JSON column (8,000) always holds them.
+    public const int MaxMilestones = 12;
+    public const int MilestoneNoteMaxLength = 100;
 
     private List<Milestone> milestones = [];
 

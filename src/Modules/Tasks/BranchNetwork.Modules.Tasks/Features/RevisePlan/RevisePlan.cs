@@ -37,7 +37,6 @@ internal sealed record RevisePlanCommand(Guid PlanId, IReadOnlyList<MeasureInput
 
 internal sealed class RevisePlanValidator : AbstractValidator<RevisePlanCommand>
 {
-    public const int NoteMaxLength = 500;
 
     public RevisePlanValidator(IStringLocalizer<TasksText> text)
     {
@@ -55,7 +54,7 @@ internal sealed class RevisePlanValidator : AbstractValidator<RevisePlanCommand>
             m.RuleForEach(x => x.Milestones).NotNull().ChildRules(s =>
             {
                 s.RuleFor(x => x.ExpectedValue).GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000m);
-                s.RuleFor(x => x.Note).MaximumLength(NoteMaxLength).PlainLines();
+                s.RuleFor(x => x.Note).MaximumLength(PlanMeasure.MilestoneNoteMaxLength).PlainLines();
             });
             m.RuleFor(x => x.ContingencyTrigger).MaximumLength(PlanMeasure.ContingencyMaxLength).PlainLines();
             m.RuleFor(x => x.ContingencyActions).MaximumLength(PlanMeasure.ContingencyMaxLength).PlainLines();

@@ -4,6 +4,7 @@ using BranchNetwork.Modules.Files;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
 using BranchNetwork.Modules.Tasks;
+using BranchNetwork.Modules.WorkLogs;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Modules;
 
@@ -27,6 +28,7 @@ internal static class ModuleCatalog
         new FilesModule(),
         new AssessmentModule(),
         new TasksModule(),
+        new WorkLogsModule(),
     ];
 
     /// <summary>
@@ -40,7 +42,7 @@ internal static class ModuleCatalog
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(Modules.Tasks.Contracts.WeeklyTaskWrittenOff), typeof(TasksModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(Modules.Tasks.Contracts.WeeklyTaskWrittenOff), typeof(TasksModule), typeof(WorkLogsModule)];
             // Authorisation first: a caller without the role learns nothing from validation messages. Free text loses
             // its bidirectional controls after validation has refused them in names and codes (ADR 0018).
             options.PipelineBehaviors = [typeof(Infrastructure.Requests.AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TextNeutralisationBehavior<,>)];

@@ -64,7 +64,10 @@ internal static class WriteOperations
     private static readonly Lazy<Dictionary<string, Func<BadInputWorld, WriteOperation>>> All = new(() => With(
         TasksPlansBadInput.Rows,
         TasksWeekBadInput.Rows,
-        TasksSupervisionBadInput.Rows));
+        TasksSupervisionBadInput.Rows,
+        WorkLogsLogsBadInput.Rows,
+        WorkLogsReadingBadInput.Rows,
+        WorkLogsTrackingBadInput.Rows));
 
     public static IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>> Rows => All.Value;
 
@@ -74,6 +77,9 @@ internal static class WriteOperations
         TasksPlansBadInput.SeedAsync,
         TasksWeekBadInput.SeedAsync,
         TasksSupervisionBadInput.SeedAsync,
+        WorkLogsLogsBadInput.SeedAsync,
+        WorkLogsReadingBadInput.SeedAsync,
+        WorkLogsTrackingBadInput.SeedAsync,
     ];
 
     private static readonly Dictionary<string, Func<BadInputWorld, WriteOperation>> Core = new(StringComparer.Ordinal)

@@ -159,5 +159,10 @@ internal static class AuthorizationMatrix
         .. TasksPlansMatrix.Rows,
         .. TasksWeekMatrix.Rows,
         .. TasksSupervisionMatrix.Rows,
+
+        // WorkLogs (WL-1 … WL-4; docs/modules/worklogs.md "Authorisation"): one file per area of the module.
+        .. WorkLogsLogsMatrix.Rows,
+        .. WorkLogsReadingMatrix.Rows,
+        .. WorkLogsTrackingMatrix.Rows,
     ];
 }

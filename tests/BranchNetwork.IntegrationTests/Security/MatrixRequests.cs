@@ -15,7 +15,10 @@ internal static class MatrixRequests
     private static readonly Lazy<Dictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>>> All = new(() => With(
         TasksPlansMatrix.Requests,
         TasksWeekMatrix.Requests,
-        TasksSupervisionMatrix.Requests));
+        TasksSupervisionMatrix.Requests,
+        WorkLogsLogsMatrix.Requests,
+        WorkLogsReadingMatrix.Requests,
+        WorkLogsTrackingMatrix.Requests));
 
     public static IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders => All.Value;
 

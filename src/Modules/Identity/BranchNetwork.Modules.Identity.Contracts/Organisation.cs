@@ -20,6 +20,9 @@ public sealed record OrgUnitInfo(Guid Id, string Code, string Name, OrgUnitKind 
 
 public sealed record BankUserInfo(Guid Id, string UserName, string DisplayName, Guid UnitId, string? Position, bool IsActive, IReadOnlyList<string> Roles);
 
+/// <summary>An active user counted in <paramref name="InUnitId"/> (a requested unit at or above the user's own <paramref name="UnitId"/>).</summary>
+public sealed record UnitMemberInfo(Guid InUnitId, Guid UserId, string UserName, string DisplayName, Guid UnitId, string? Position);
+
 /// <summary>Read-only access to the organisation tree and users for other modules.</summary>
 public interface IOrganisationDirectory
 {
@@ -46,6 +49,12 @@ public interface IOrganisationDirectory
     /// unit below it) holding <paramref name="role"/> (any role when null). Every requested unit is a key, perhaps with no users.
     /// </summary>
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> ListActiveUserIdsByUnitAsync(IReadOnlyCollection<Guid> unitIds, string? role, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// In one query whatever the number of units: the active users within each of <paramref name="unitIds"/> (and the units
+    /// below it) with their names, own unit and position — e.g. everyone expected to write a daily log in a sub-branch.
+    /// </summary>
+    Task<IReadOnlyList<UnitMemberInfo>> ListActiveMembersAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -56,6 +56,12 @@ public sealed record AnnouncementPublished(
 /// </summary>
 public sealed record LiveSignalRequested(Guid EventId, DateTime OccurredAtUtc, Guid UnitId, string Topic) : IIntegrationEvent;
 
+/// <summary>
+/// Like <see cref="LiveSignalRequested"/> for one person: every connection of <paramref name="UserId"/> gets the hub client
+/// method <c>signal</c> with <paramref name="Topic"/> (e.g. the author of a daily log when someone has just read it).
+/// </summary>
+public sealed record UserLiveSignalRequested(Guid EventId, DateTime OccurredAtUtc, Guid UserId, string Topic) : IIntegrationEvent;
+
 /// <summary>The payload of the hub's client method <c>notification</c>.</summary>
 public sealed record NotificationMessage(Guid Id, string Kind, string Title, string Body, string? Link, DateTime CreatedAt);
 

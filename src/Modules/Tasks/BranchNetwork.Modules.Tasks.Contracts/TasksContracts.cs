@@ -32,3 +32,28 @@ public sealed record WorkPlanMarkedExcellent(
     string SubBranchName,
     string Citation,
     Guid MarkedById) : IIntegrationEvent;
+
+/// <summary>A weekly task as another module sees it (e.g. a daily log line linking it).</summary>
+public sealed record AssignedTaskInfo(
+    Guid TaskId,
+    Guid SubBranchId,
+    string Title,
+    string MeasureTitle,
+    decimal Quantity,
+    string Unit,
+    DateOnly WeekStart,
+    DateOnly DueDate,
+    bool IsOpen);
+
+/// <summary>
+/// Read-only view of the weekly tasks assigned to a person, for other modules (WL-1: log lines link to the author's own
+/// tasks). No authorisation here: the caller asks for the signed-in user's own tasks.
+/// </summary>
+public interface IAssignedTasks
+{
+    /// <summary>The person's tasks of the ISO week containing <paramref name="day"/> (open and closed), by due date.</summary>
+    Task<IReadOnlyList<AssignedTaskInfo>> ListForWeekAsync(Guid userId, DateOnly day, CancellationToken cancellationToken = default);
+
+    /// <summary>Those of <paramref name="taskIds"/> that are assigned to the person; the others are simply absent.</summary>
+    Task<IReadOnlyList<AssignedTaskInfo>> FindAssignedAsync(Guid userId, IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken = default);
+}

@@ -41,6 +41,7 @@ internal sealed class TasksModule : IModule
         builder.AddModuleDbContext<TasksDbContext>(Name, TasksDbContext.Schema);
         builder.Services.AddModuleOutbox<TasksDbContext>(Name);
         builder.Services.AddScoped<TasksAccess>();
+        builder.Services.AddScoped<Contracts.IAssignedTasks, AssignedTasks>();
         PlansArea.AddServices(builder);
         WeekArea.AddServices(builder);
         SupervisionArea.AddServices(builder);

@@ -106,6 +106,29 @@ internal sealed class OrganisationDirectory(IdentityDbContext db) : IOrganisatio
         return result.ToDictionary(r => r.Key, r => (IReadOnlyList<Guid>)r.Value);
     }
 
+    public async Task<IReadOnlyList<UnitMemberInfo>> ListActiveMembersAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default)
+    {
+        var links = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
+        var parents = links.ToDictionary(l => l.Id, l => l.ParentId);
+        var wanted = unitIds.ToHashSet();
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.UnitId, u.Position })
+            .ToListAsync(cancellationToken);
+        var result = new List<UnitMemberInfo>();
+        foreach (var user in users)
+        {
+            for (Guid? unit = user.UnitId; unit is { } id; unit = parents.GetValueOrDefault(id))
+            {
+                if (wanted.Contains(id))
+                {
+                    result.Add(new UnitMemberInfo(id, user.Id, user.UserName!, user.DisplayName, user.UnitId, user.Position));
+                }
+            }
+        }
+
+        return result;
+    }
+
     private async Task<IReadOnlyList<OrgUnitInfo>> ListActiveAsync(OrgUnitKind kind, CancellationToken cancellationToken) =>
         (await db.OrgUnits.AsNoTracking()
             .Where(u => u.Kind == kind && !u.IsRetired)

@@ -28,3 +28,21 @@ internal sealed class SignalLiveHandler(IHubContext<NotificationsHub> hub, IOrga
         }
     }
 }
+
+/// <summary>Relays <see cref="UserLiveSignalRequested"/> to the person's own hub group. Best effort, like the unit signal.</summary>
+internal sealed class SignalUserLiveHandler(IHubContext<NotificationsHub> hub, ILogger<SignalUserLiveHandler> logger)
+    : INotificationHandler<UserLiveSignalRequested>
+{
+    public async ValueTask Handle(UserLiveSignalRequested notification, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await hub.Clients.Group(NotificationsHubContract.UserGroup(notification.UserId))
+                .SendAsync(NotificationsHubContract.SignalMethod, notification.Topic, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Live signal {Topic} to user {UserId} failed", notification.Topic, notification.UserId);
+        }
+    }
+}

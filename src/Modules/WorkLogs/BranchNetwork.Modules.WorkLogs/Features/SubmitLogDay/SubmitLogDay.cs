@@ -22,10 +22,25 @@ internal sealed class SubmitLogDayHandler(
         var day = LogDays.ParseDay(command.Day);
         await LogDays.RequireSubBranchAsync(access, cancellationToken);
         var me = access.User.RequireUserId();
-        var log = await LogDays.FindAsync(db, me, day, withParts: true, cancellationToken)
-            ?? throw new NotFoundException("worklogs.log_not_found", DomainText.Get("Logs_NothingSaved"));
-        log.Submit(settings.Window, clock);
-        await db.SaveChangesAsync(cancellationToken);
+        DailyLog log;
+
+        // An autosave landing at the same moment changes the version under us: submit what is there once more.
+        for (var attempt = 0; ; attempt++)
+        {
+            log = await LogDays.FindAsync(db, me, day, withParts: true, cancellationToken)
+                ?? throw new NotFoundException("worklogs.log_not_found", DomainText.Get("Logs_NothingSaved"));
+            log.Submit(settings.Window, clock);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
         var week = await tasks.ListForWeekAsync(me, day, cancellationToken);
         return LogDays.ToView(log, day, null, week, settings.Window, calendar, clock);
     }

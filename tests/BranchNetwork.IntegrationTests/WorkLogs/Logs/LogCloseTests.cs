@@ -19,6 +19,7 @@ public sealed class LogCloseTests(BranchNetworkFactory app) : IClassFixture<Bran
 
         // 10:00 → 20:30 China time: past the cut-off (20:00), before the close (10:00 tomorrow).
         app.Clock.Advance(TimeSpan.FromHours(10.5));
+        staff = await app.ClientForAsync("staff0105");
         var late = await staff.SubmitDayAsync(today);
         var log = await late.JsonAsync();
         Assert.True(late.IsSuccessStatusCode, log.ToString());
@@ -26,6 +27,7 @@ public sealed class LogCloseTests(BranchNetworkFactory app) : IClassFixture<Bran
 
         // 10:30 the next day: closed. No edit, no submit; the author amends, the original stays.
         app.Clock.Advance(TimeSpan.FromHours(14));
+        staff = await app.ClientForAsync("staff0105");
         var edit = await staff.SaveDayAsync(today, new { done = "改写" });
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
         Assert.Contains("worklogs.day_closed", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);

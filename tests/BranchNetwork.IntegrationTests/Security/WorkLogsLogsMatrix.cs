@@ -78,13 +78,21 @@ internal static class WorkLogsLogsMatrix
             return true;
         });
 
-    private static object TemplateBody(long? version) => new
+    private static Dictionary<string, object> TemplateBody(long? version)
     {
-        name = "矩阵模板",
-        position = AssessmentApi.Unique("矩阵岗位"),
-        fields = new object[] { new { key = "visits", label = "走访户数", type = "Number", required = false, unit = "户" } },
-        version,
-    };
+        var body = new Dictionary<string, object>
+        {
+            ["name"] = "矩阵模板",
+            ["position"] = AssessmentApi.Unique("矩阵岗位"),
+            ["fields"] = new object[] { new { key = "visits", label = "走访户数", type = "Number", required = false, unit = "户" } },
+        };
+        if (version is { } v)
+        {
+            body["version"] = v;
+        }
+
+        return body;
+    }
 
     private static async Task<(Guid Id, long Version)> FreshTemplateAsync(MatrixWorld w)
     {

@@ -13,13 +13,13 @@ public sealed class LogCloseTests(BranchNetworkFactory app) : IClassFixture<Bran
     public async Task A_log_submitted_after_the_cut_off_is_late_then_the_day_closes_and_only_amendments_are_added()
     {
         app.EnsureAvailable();
-        var staff = await app.ClientForAsync("staff0105");
+        var staff = await LogsApi.SignedInNowAsync(app, "staff0105");
         var today = LogsApi.Today(app);
         var draft = await staff.SavedDayAsync(today, new { done = "整理客户档案", sharedWithTeam = false });
 
         // 10:00 → 20:30 China time: past the cut-off (20:00), before the close (10:00 tomorrow).
         app.Clock.Advance(TimeSpan.FromHours(10.5));
-        staff = await app.ClientForAsync("staff0105");
+        staff = await LogsApi.SignedInNowAsync(app, "staff0105");
         var late = await staff.SubmitDayAsync(today);
         var log = await late.JsonAsync();
         Assert.True(late.IsSuccessStatusCode, log.ToString());
@@ -27,7 +27,7 @@ public sealed class LogCloseTests(BranchNetworkFactory app) : IClassFixture<Bran
 
         // 10:30 the next day: closed. No edit, no submit; the author amends, the original stays.
         app.Clock.Advance(TimeSpan.FromHours(14));
-        staff = await app.ClientForAsync("staff0105");
+        staff = await LogsApi.SignedInNowAsync(app, "staff0105");
         var edit = await staff.SaveDayAsync(today, new { done = "改写" });
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
         Assert.Contains("worklogs.day_closed", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -44,8 +44,8 @@ public sealed class LogCloseTests(BranchNetworkFactory app) : IClassFixture<Bran
         Assert.Equal(app.Clock.UtcNow, amendment.GetProperty("addedAtUtc").GetDateTime().ToUniversalTime(), TimeSpan.FromSeconds(1));
 
         // Only the author amends: the head reads it (403), another sub-branch's head learns nothing (404); no empty text.
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("head01")).PostAsJsonAsync($"/api/worklogs/logs/{id}/amendments", new { text = "行长补充" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientForAsync("head02")).PostAsJsonAsync($"/api/worklogs/logs/{id}/amendments", new { text = "外支行" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await LogsApi.SignedInNowAsync(app, "head01")).PostAsJsonAsync($"/api/worklogs/logs/{id}/amendments", new { text = "行长补充" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await LogsApi.SignedInNowAsync(app, "head02")).PostAsJsonAsync($"/api/worklogs/logs/{id}/amendments", new { text = "外支行" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"/api/worklogs/logs/{id}/amendments", new { text = "" })).StatusCode);
         Assert.Single((await staff.DayAsync(today)).GetProperty("amendments").EnumerateArray());
     }

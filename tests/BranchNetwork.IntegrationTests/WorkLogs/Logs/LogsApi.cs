@@ -36,6 +36,16 @@ internal static class LogsApi
         return json;
     }
 
+    /// <summary>A client with a token issued at the clock's present time (the factory caches tokens, which expire as the clock moves on).</summary>
+    public static async Task<HttpClient> SignedInNowAsync(BranchNetworkFactory app, string userName)
+    {
+        var response = await app.RequestPasswordTokenAsync(userName, BranchNetworkFactory.DemoPassword);
+        var token = (await response.JsonAsync()).GetProperty("access_token").GetString();
+        var client = app.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static Task<HttpResponseMessage> SubmitDayAsync(this HttpClient client, string day) => client.PostAsync($"/api/worklogs/days/{day}/submit", null);
 
     /// <summary>

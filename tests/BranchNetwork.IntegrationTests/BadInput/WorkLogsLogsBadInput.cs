@@ -32,14 +32,14 @@ internal static class WorkLogsLogsBadInput
             ["POST /api/worklogs/templates/{id}/retire"] = w => new("taskadmin", WriteOperations.PathIds(("id", (((Guid, long))w.Area["logs.template"]).Item1)), InputKind.None),
         };
 
-    /// <summary>A task of staff0102 this week, a closed submitted log of staff0103 (yesterday) and a template to change.</summary>
+    /// <summary>A task of staff0102 this week, a closed submitted log of staff0103 (a month ago) and a template to change.</summary>
     public static async Task SeedAsync(BranchNetworkFactory app, BadInputWorld world)
     {
         var plan = await ApprovedPlan.CreateAsync(app);
         var head = await app.ClientForAsync("head01");
         var task = await head.CreatedTaskAsync(plan.Measure, [await WeekApi.UserIdAsync(app, "staff0102")], title: "坏输入走访");
         world.Area["logs.task"] = task.Id();
-        world.Area["logs.closed"] = await LogsApi.SubmittedYesterdayAsync(app, "staff0103", "坏输入昨日日志");
+        world.Area["logs.closed"] = await LogsApi.SubmittedClosedDayAsync(app, "staff0103", "坏输入昨日日志");
         var admin = await app.ClientForAsync("taskadmin");
         var created = await admin.PostAsJsonAsync("/api/worklogs/templates", JsonContentOf(TemplateBody(null)));
         var template = await created.JsonAsync();

@@ -48,7 +48,7 @@ internal static class WorkLogsLogsMatrix
             },
             ["POST /api/worklogs/logs/{id}/amendments"] = async w =>
             {
-                var id = await w.OnceAsync("worklogs.logs.closed", () => LogsApi.SubmittedYesterdayAsync(w.App, "staff0101", "矩阵昨日日志"), id => [id]);
+                var id = await w.OnceAsync("worklogs.logs.closed", () => LogsApi.SubmittedClosedDayAsync(w.App, "staff0101", "矩阵昨日日志"), id => [id]);
                 return new HttpRequestMessage(HttpMethod.Post, $"/api/worklogs/logs/{id}/amendments") { Content = JsonContent.Create(new { text = "矩阵补充说明" }) };
             },
             ["GET /api/worklogs/mine"] = w => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, $"/api/worklogs/mine?month={LogsApi.Day(w.Today)[..7]}")),

@@ -49,10 +49,10 @@ internal static class LogsApi
     public static Task<HttpResponseMessage> SubmitDayAsync(this HttpClient client, string day) => client.PostAsync($"/api/worklogs/days/{day}/submit", null);
 
     /// <summary>
-    /// A submitted log of <paramref name="userName"/> for yesterday, which has closed at 10:00 today: written in the
-    /// module's database through the domain with yesterday's clock (the API never writes a closed day).
+    /// A submitted log of <paramref name="userName"/> for a day a month ago (closed long since, and before any demo log):
+    /// written in the module's database through the domain with that day's clock (the API never writes a closed day).
     /// </summary>
-    public static async Task<Guid> SubmittedYesterdayAsync(BranchNetworkFactory app, string userName, string done)
+    public static async Task<Guid> SubmittedClosedDayAsync(BranchNetworkFactory app, string userName, string done)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -68,7 +68,7 @@ internal static class LogsApi
             }
         }
 
-        var yesterday = AssessmentApi.Today(app).AddDays(-1);
+        var yesterday = AssessmentApi.Today(app).AddDays(-30);
         var then = new FixedClock(TimeZoneInfo.ConvertTimeToUtc(yesterday.ToDateTime(new TimeOnly(17, 0)), BankCalendar.Zone));
         var log = DailyLog.Start(new LogAuthor(userId, user.DisplayName, subBranch, user.UnitId), yesterday, null, LogWindow.Default, then);
         log.Write(new LogContent(done, null, "明日继续走访", false, new Dictionary<string, string?>(), [], []), LogWindow.Default, then);

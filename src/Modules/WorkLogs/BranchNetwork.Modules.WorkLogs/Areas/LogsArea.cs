@@ -7,11 +7,13 @@ using BranchNetwork.Modules.WorkLogs.Features.ListMyLogs;
 using BranchNetwork.Modules.WorkLogs.Features.ListTemplates;
 using BranchNetwork.Modules.WorkLogs.Features.RetireTemplate;
 using BranchNetwork.Modules.WorkLogs.Features.SaveLogDay;
+using BranchNetwork.Modules.WorkLogs.Features.SeedDemoLogs;
 using BranchNetwork.Modules.WorkLogs.Features.SubmitLogDay;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace BranchNetwork.Modules.WorkLogs.Areas;
@@ -27,9 +29,8 @@ internal static class LogsArea
             Roles: [BankRoles.SystemAdmin, BankRoles.TaskAdmin], TestId: "nav-worklogs-templates"),
     ];
 
-    public static void AddServices(WebApplicationBuilder builder)
-    {
-    }
+    public static void AddServices(WebApplicationBuilder builder) =>
+        builder.Services.AddScoped<IDemoDataSeeder, LogsDemoData>();
 
     public static void MapEndpoints(IEndpointRouteBuilder api)
     {

@@ -28,7 +28,12 @@ internal sealed class CommentOnLogValidator : AbstractValidator<CommentOnLogComm
     public CommentOnLogValidator()
     {
         RuleFor(c => c.Text).NotEmpty().MaximumLength(LogComment.TextMaxLength).WithName(_ => DomainText.Get("Reading_CommentText"));
+        // Line breaks and tabs are how people write; other control characters and text-direction overrides only disguise.
+        RuleFor(c => c.Text).Must(BePlainText).WithName(_ => DomainText.Get("Reading_CommentText")).WithMessage(_ => DomainText.Get("Reading_CommentControl"));
     }
+
+    private static bool BePlainText(string? text) =>
+        text is null || (!TextGuard.HasBidiControl(text) && !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')));
 }
 
 internal sealed class CommentOnLogHandler(WorkLogsDbContext db, ReadingLogs reading, IClock clock) : ICommandHandler<CommentOnLogCommand, CommentView>

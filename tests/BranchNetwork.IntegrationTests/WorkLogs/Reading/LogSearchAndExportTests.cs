@@ -102,7 +102,8 @@ public sealed class LogSearchAndExportTests(BranchNetworkFactory app) : IClassFi
         Assert.Equal(("客户资金紧张", "跟进基金认购"), (Text(full["存在问题及需要的支持"]), Text(full["明日计划"])));
         Assert.Equal(12m, Convert.ToDecimal(full["走访客户"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(("基金", "2026-05-26"), (Text(full["销售产品"]), Text(full["走访日期"])));
-        Assert.Equal("走访存量客户 3户 (两户有意向)\n营销基金 1笔", Text(full["关联任务"]));
+        // Lines by task title: the log keeps no order of its own.
+        Assert.Equal("营销基金 1笔\n走访存量客户 3户 (两户有意向)", Text(full["关联任务"]));
         Assert.Equal("走访照片.jpg\n客户清单.xlsx", Text(full["附件"]));
 
         // Only that sub-branch's managers and head office's supervisors; a month is yyyy-MM.

@@ -97,7 +97,7 @@ internal sealed class ExportLogsHandler(WorkLogsDbContext db, WorkLogsAccess acc
                 log.Plan ?? "",
             };
             row.AddRange(fields.Select(f => Cell(f, values.GetValueOrDefault(f.Key))));
-            row.Add(string.Join("\n", log.Lines.Select(l =>
+            row.Add(string.Join("\n", log.Lines.OrderBy(l => l.TaskTitle, StringComparer.Ordinal).Select(l =>
                 $"{l.TaskTitle} {l.Quantity.ToString("0.##", CultureInfo.InvariantCulture)}{l.Unit}" + (string.IsNullOrEmpty(l.Note) ? "" : $" ({l.Note})"))));
             row.Add(string.Join("\n", log.Attachments.Select(a => a.Name)));
             row.Add(string.Join("\n", log.Amendments.OrderBy(a => a.AddedAtUtc).Select(a => $"{ChinaTime.ToDisplay(a.AddedAtUtc)} {a.Text}")));

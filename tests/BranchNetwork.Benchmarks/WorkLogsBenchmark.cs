@@ -8,7 +8,7 @@ using BranchNetwork.Modules.Identity.Data;
 using BranchNetwork.Modules.Identity.Domain;
 using BranchNetwork.Modules.WorkLogs.Data;
 using BranchNetwork.Modules.WorkLogs.Domain;
-using BranchNetwork.Modules.WorkLogs.Features.GetSubmissions;
+using BranchNetwork.Modules.WorkLogs.Features.Shared;
 using BranchNetwork.SharedKernel;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.WorkLogs.Contracts;
-using BranchNetwork.Modules.WorkLogs.Features.GetSubmissions;
 using BranchNetwork.Modules.WorkLogs.Features.Shared;
 using BranchNetwork.SharedKernel.Authorization;
 using BranchNetwork.SharedKernel.Modules;

@@ -95,3 +95,44 @@ internal sealed record TrackingDay(DateOnly Day, bool IsWorkingDay, DateTime Cut
         _ => SubmissionStatus.Pending,
     };
 }
+
+/// <summary>A day's counts: expected members, on time, late, missing (from the cut-off), pending (before it).</summary>
+internal sealed record SubmissionCounts(int Expected, int OnTime, int Late, int Missing, int Pending)
+{
+    public int Submitted => OnTime + Late;
+}
+
+/// <summary>A sub-branch's submitted logs of a day.</summary>
+internal sealed record SubmittedCount(int OnTime, int Late);
+
+/// <summary>Head office's count of the day: one GROUP BY over the day's submitted logs (index Day, State), whatever the number of people.</summary>
+internal static class SubmissionFigures
+{
+    public static async Task<Dictionary<Guid, SubmittedCount>> BySubBranchAsync(WorkLogsDbContext db, DateOnly day, CancellationToken ct) =>
+        await db.Logs.AsNoTracking()
+            .Where(l => l.Day == day && l.State == LogState.Submitted)
+            .GroupBy(l => l.SubBranchId)
+            .Select(g => new
+            {
+                g.Key,
+                OnTime = g.Count(l => l.Timeliness == LogTimeliness.OnTime),
+                Late = g.Count(l => l.Timeliness == LogTimeliness.Late),
+            })
+            .ToDictionaryAsync(g => g.Key, g => new SubmittedCount(g.OnTime, g.Late), ct);
+
+    /// <summary>
+    /// Whoever of the expected members has not submitted is missing (pending before the cut-off). A log written in the
+    /// sub-branch by someone who has left it since still counts as submitted, never below zero missing.
+    /// </summary>
+    public static SubmissionCounts Counts(TrackingDay when, int members, SubmittedCount? submitted)
+    {
+        var (onTime, late) = (submitted?.OnTime ?? 0, submitted?.Late ?? 0);
+        if (!when.IsWorkingDay)
+        {
+            return new SubmissionCounts(0, onTime, late, 0, 0);
+        }
+
+        var outstanding = Math.Max(0, members - onTime - late);
+        return new SubmissionCounts(members, onTime, late, when.PastCutOff ? outstanding : 0, when.PastCutOff ? 0 : outstanding);
+    }
+}

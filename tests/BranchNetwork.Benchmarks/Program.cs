@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 // Run: dotnet run -c Release --project tests/BranchNetwork.Benchmarks [-- iterations]
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- assessment [sqlite|postgres] [iterations]
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- tasks [sqlite|postgres] [--weeks 4] [--iterations 100]
+//      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- worklogs [sqlite|postgres] [--days 250] [--iterations 50]
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- audit [--rows 10000000] [--iterations 20]
 namespace BranchNetwork.Benchmarks;
 
@@ -24,6 +25,11 @@ internal static class RosterBenchmark
         if (args.Length > 0 && args[0] == "tasks")
         {
             return await TasksBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "worklogs")
+        {
+            return await WorkLogsBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "audit")

@@ -1,7 +1,15 @@
 using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.Modules.WorkLogs.Features.CommentOnLog;
+using BranchNetwork.Modules.WorkLogs.Features.ExportLogs;
+using BranchNetwork.Modules.WorkLogs.Features.LikeLog;
+using BranchNetwork.Modules.WorkLogs.Features.ReadLog;
+using BranchNetwork.Modules.WorkLogs.Features.SearchLogs;
+using BranchNetwork.Modules.WorkLogs.Features.Shared;
+using BranchNetwork.Modules.WorkLogs.Features.UnlikeLog;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace BranchNetwork.Modules.WorkLogs.Areas;
@@ -18,9 +26,16 @@ internal static class ReadingArea
 
     public static void AddServices(WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<ReadingLogs>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder api)
     {
+        SearchLogsEndpoint.Map(api);
+        ReadLogEndpoint.Map(api);
+        CommentOnLogEndpoint.Map(api);
+        LikeLogEndpoint.Map(api);
+        UnlikeLogEndpoint.Map(api);
+        ExportLogsEndpoint.Map(api);
     }
 }

@@ -8,8 +8,9 @@ internal sealed class AssignedTasks(TasksDbContext db) : IAssignedTasks
     public async Task<IReadOnlyList<AssignedTaskInfo>> ListForWeekAsync(Guid userId, DateOnly day, CancellationToken cancellationToken = default)
     {
         var weekStart = TaskWeek.Of(day).Start;
-        return await Project(db.Tasks.AsNoTracking().Where(t => t.WeekStart == weekStart && t.Assignees.Any(a => a.UserId == userId)))
-            .OrderBy(t => t.DueDate).ThenBy(t => t.Title)
+        // Ordered before the projection: a record's constructor cannot be ordered by in SQL.
+        return await Project(db.Tasks.AsNoTracking().Where(t => t.WeekStart == weekStart && t.Assignees.Any(a => a.UserId == userId))
+                .OrderBy(t => t.DueDate).ThenBy(t => t.Title))
             .ToListAsync(cancellationToken);
     }
 

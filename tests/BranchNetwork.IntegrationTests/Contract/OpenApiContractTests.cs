@@ -348,7 +348,7 @@ public sealed class OpenApiContractTests(BranchNetworkFactory app) : IClassFixtu
             return ("number", null);
         }
 
-        if (typeof(IDictionary).IsAssignableFrom(clr) || clr.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)))
+        if (typeof(IDictionary).IsAssignableFrom(clr) || clr.GetInterfaces().Append(clr).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)))
         {
             return ("object", null);
         }

@@ -18,11 +18,10 @@ namespace BranchNetwork.Modules.WorkLogs.Features.ChangeTemplate;
 internal sealed record ChangeTemplateCommand(Guid TemplateId, string Name, string? Position, string? Description, IReadOnlyList<TemplateFieldInput> Fields, long Version)
     : ICommand<TemplateView>, ITemplateInput;
 
-internal sealed class ChangeTemplateValidator : AbstractValidator<ChangeTemplateCommand>
+internal sealed class ChangeTemplateValidator : TemplateInputValidator<ChangeTemplateCommand>
 {
     public ChangeTemplateValidator()
     {
-        Include(new TemplateInputValidator());
         RuleFor(c => c.Version).GreaterThan(0).WithMessage(_ => DomainText.Get("Logs_VersionRequired"));
     }
 }

@@ -15,10 +15,7 @@ namespace BranchNetwork.Modules.WorkLogs.Features.CreateTemplate;
 internal sealed record CreateTemplateCommand(string Name, string? Position, string? Description, IReadOnlyList<TemplateFieldInput> Fields)
     : ICommand<TemplateView>, ITemplateInput;
 
-internal sealed class CreateTemplateValidator : AbstractValidator<CreateTemplateCommand>
-{
-    public CreateTemplateValidator() => Include(new TemplateInputValidator());
-}
+internal sealed class CreateTemplateValidator : TemplateInputValidator<CreateTemplateCommand>;
 
 internal sealed class CreateTemplateHandler(WorkLogsDbContext db) : ICommandHandler<CreateTemplateCommand, TemplateView>
 {

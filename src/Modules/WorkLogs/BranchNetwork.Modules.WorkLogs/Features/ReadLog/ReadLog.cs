@@ -11,9 +11,9 @@ using Microsoft.AspNetCore.Routing;
 namespace BranchNetwork.Modules.WorkLogs.Features.ReadLog;
 
 /// <summary>A template field of the log (its copy at the start) with the value written, null when left empty.</summary>
-internal sealed record LogFieldView(string Key, string Label, TemplateFieldType Type, string? Unit, string? Value);
+internal sealed record ReadLogField(string Key, string Label, TemplateFieldType Type, string? Unit, string? Value);
 
-internal sealed record LogLineView(Guid TaskId, string TaskTitle, decimal Quantity, string Unit, string? Note);
+internal sealed record ReadLogLine(Guid TaskId, string TaskTitle, decimal Quantity, string Unit, string? Note);
 
 internal sealed record LogAmendmentView(string Text, DateTime AddedAtUtc);
 
@@ -41,8 +41,8 @@ internal sealed record LogDetail(
     string? Problems,
     string? Plan,
     bool SharedWithTeam,
-    IReadOnlyList<LogFieldView> Fields,
-    IReadOnlyList<LogLineView> Lines,
+    IReadOnlyList<ReadLogField> Fields,
+    IReadOnlyList<ReadLogLine> Lines,
     IReadOnlyList<LogAttachment> Attachments,
     IReadOnlyList<LogAmendmentView> Amendments,
     IReadOnlyList<LogCommentView> Comments,
@@ -104,8 +104,8 @@ internal sealed class ReadLogHandler(WorkLogsDbContext db, ReadingLogs reading, 
             log.Problems,
             log.Plan,
             log.SharedWithTeam,
-            [.. log.TemplateFields.Select(f => new LogFieldView(f.Key, f.Label, f.Type, f.Unit, values.GetValueOrDefault(f.Key)))],
-            [.. log.Lines.OrderBy(l => l.TaskTitle, StringComparer.Ordinal).Select(l => new LogLineView(l.TaskId, l.TaskTitle, l.Quantity, l.Unit, l.Note))],
+            [.. log.TemplateFields.Select(f => new ReadLogField(f.Key, f.Label, f.Type, f.Unit, values.GetValueOrDefault(f.Key)))],
+            [.. log.Lines.OrderBy(l => l.TaskTitle, StringComparer.Ordinal).Select(l => new ReadLogLine(l.TaskId, l.TaskTitle, l.Quantity, l.Unit, l.Note))],
             log.Attachments,
             [.. log.Amendments.OrderBy(a => a.AddedAtUtc).Select(a => new LogAmendmentView(a.Text, a.AddedAtUtc))],
             comments,

@@ -42,10 +42,15 @@ internal interface ITemplateInput
     IReadOnlyList<TemplateFieldInput> Fields { get; }
 }
 
-/// <summary>The limits of a template's name, position, description and fields (400 field by field).</summary>
-internal sealed class TemplateInputValidator : AbstractValidator<ITemplateInput>
+/// <summary>
+/// The limits of a template's name, position, description and fields (400 field by field). The create and change
+/// validators derive from it rather than include it, so that each command's own descriptor lists the rules (the
+/// platform's scan for unguarded name fields reads descriptors).
+/// </summary>
+internal abstract class TemplateInputValidator<T> : AbstractValidator<T>
+    where T : ITemplateInput
 {
-    public TemplateInputValidator()
+    protected TemplateInputValidator()
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(_ => DomainText.Get("Logs_TemplateNameRequired"))
             .MaximumLength(LogTemplate.NameMaxLength).WithMessage(_ => DomainText.Format("Logs_TooLong", LogTemplate.NameMaxLength)).NoControlCharacters();

@@ -11,6 +11,7 @@ namespace BranchNetwork.Modules.WorkLogs.Features.ListTemplates;
 
 /// <summary>WL-1: the log templates, active ones first (the default, then by position), retired ones last.</summary>
 [AllowedRoles(BankRoles.SystemAdmin, BankRoles.TaskAdmin)]
+[BoundedList("Log templates: one active template per position (岗位) of the bank plus the few retired ones, tens at most.")]
 internal sealed record ListTemplatesQuery : IQuery<IReadOnlyList<TemplateView>>;
 
 internal sealed class ListTemplatesHandler(WorkLogsDbContext db) : IQueryHandler<ListTemplatesQuery, IReadOnlyList<TemplateView>>

@@ -113,6 +113,9 @@ public sealed class LogSearchAndExportTests(BranchNetworkFactory app) : IClassFi
         var bad = await head.GetAsync($"/api/worklogs/export?subBranchId={first.SubBranchId}&month=2026-13");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("month", out _));
+        var lastMonth = await head.GetAsync($"/api/worklogs/export?subBranchId={first.SubBranchId}&month=9999-12");
+        Assert.Equal(HttpStatusCode.BadRequest, lastMonth.StatusCode);
+        Assert.True((await lastMonth.JsonAsync()).GetProperty("errors").TryGetProperty("month", out _));
     }
 
     private static string Text(object? value) => value switch

@@ -37,8 +37,9 @@ internal sealed class ExportLogsHandler(WorkLogsDbContext db, WorkLogsAccess acc
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    // The same years as the other month parameters of the module: December 9999 has no month after it (a 500, not a 400).
     public static DateOnly? FirstDay(string? month) =>
-        DateOnly.TryParseExact(month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        DateOnly.TryParseExact(month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 2000 and <= 2100 ? day : null;
 
     public async ValueTask<LogExportFile> Handle(ExportLogsQuery query, CancellationToken cancellationToken)
     {

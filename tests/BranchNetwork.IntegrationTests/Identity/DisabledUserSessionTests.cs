@@ -2,6 +2,7 @@ using System.Net;
 using BranchNetwork.IntegrationTests.Notifications;
 using BranchNetwork.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BranchNetwork.IntegrationTests.Identity;
 
@@ -61,6 +62,9 @@ public sealed class DisabledUserSessionTests(BranchNetworkFactory app) : IClassF
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/me")).StatusCode);
         await using var hub = await HubClient.ConnectAsync(app, token);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var toldBeforeClosing = false;
+        // The page's script leaves for the sign-in form on this message, whatever its circuit does.
+        hub.Connection.On("sessionEnded", () => toldBeforeClosing = !closed.Task.IsCompleted);
         hub.Connection.Closed += _ =>
         {
             closed.TrySetResult();
@@ -74,7 +78,8 @@ public sealed class DisabledUserSessionTests(BranchNetworkFactory app) : IClassF
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/me")).StatusCode);
         // Waits for the state (the server closing the connection); the limit only stops a hung test.
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
-        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected, hub.Connection.State);
+        Assert.Equal(HubConnectionState.Disconnected, hub.Connection.State);
+        Assert.True(toldBeforeClosing);
     }
 
     private HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -14,6 +14,7 @@ internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAut
     private static readonly Task<AuthenticationState> SignedOut = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
 
     private readonly UserSessions sessions;
+    private readonly ILogger logger;
     private readonly Lock gate = new();
     private IDisposable? watch;
 
@@ -21,13 +22,22 @@ internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAut
         : base(loggerFactory)
     {
         this.sessions = sessions;
+        logger = loggerFactory.CreateLogger<SessionAuthenticationStateProvider>();
         AuthenticationStateChanged += OnAuthenticationStateChanged;
     }
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        await sessions.IsCurrentAsync(authenticationState.User, fresh: true, cancellationToken);
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        var current = await sessions.IsCurrentAsync(authenticationState.User, fresh: true, cancellationToken);
+        if (!current)
+        {
+            logger.LogInformation("A live page's session ended at its periodic check: signing the page out");
+        }
+
+        return current;
+    }
 
     protected override void Dispose(bool disposing)
     {

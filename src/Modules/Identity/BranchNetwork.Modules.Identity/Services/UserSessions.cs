@@ -87,6 +87,7 @@ internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<Identit
             {
                 if (!await IsCurrentAsync(watcher.Principal, fresh: true, CancellationToken.None))
                 {
+                    logger.LogInformation("The session of user {UserId} ended: closing a live page or connection", watcher.UserId);
                     watcher.End();
                 }
 

@@ -12,8 +12,11 @@ namespace BranchNetwork.Modules.Notifications.Hubs;
 /// the connection closes the moment the user's session ends (disabled, password reset: Identity's ADR 0017).
 /// </summary>
 [Authorize(Policy = AuthPolicies.Hub)]
-internal sealed class NotificationsHub(IUserSessions sessions) : Hub
+internal sealed class NotificationsHub(IUserSessions sessions, IHubContext<NotificationsHub> hub) : Hub
 {
+    /// <summary>Client method telling the page its session ended: it goes to the sign-in form by itself.</summary>
+    internal const string SessionEndedMethod = "sessionEnded";
+
     private const string DefaultCulture = "zh-CN";
 
     private static readonly object SessionWatch = new();
@@ -42,7 +45,7 @@ internal sealed class NotificationsHub(IUserSessions sessions) : Hub
         }
 
         var context = Context;
-        context.Items[SessionWatch] = sessions.Watch(user, context.Abort);
+        context.Items[SessionWatch] = sessions.Watch(user, () => _ = EndSessionAsync(hub, context));
         await base.OnConnectedAsync();
     }
 
@@ -54,5 +57,25 @@ internal sealed class NotificationsHub(IUserSessions sessions) : Hub
         }
 
         return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>
+    /// Tells the page before closing the connection. The page's circuit signs out too, but the page must not depend
+    /// on it alone: a circuit that is reconnecting (a loaded network, a sleeping phone) would leave it open (ADR 0017).
+    /// </summary>
+    private static async Task EndSessionAsync(IHubContext<NotificationsHub> hub, HubCallerContext context)
+    {
+        try
+        {
+            await hub.Clients.Client(context.ConnectionId).SendAsync(SessionEndedMethod, context.ConnectionAborted);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            // The connection is already going: closing it is all that is left.
+        }
+        finally
+        {
+            context.Abort();
+        }
     }
 }

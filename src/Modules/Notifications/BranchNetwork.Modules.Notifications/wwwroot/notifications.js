@@ -23,6 +23,11 @@ export async function connect(bell) {
   connection.on("notification", message => bell.invokeMethodAsync("OnNotification", message.title));
   // Live signals are for pages, not the bell: a window event any page's script may listen to (topic in detail).
   connection.on("signal", topic => window.dispatchEvent(new CustomEvent("bank:signal", { detail: topic })));
+  // The user was disabled or their password reset: leave the page for the sign-in form, whatever the circuit does.
+  connection.on("sessionEnded", () => {
+    connection.stop();
+    window.location.assign("/account/login?returnUrl=" + encodeURIComponent(window.location.pathname + window.location.search));
+  });
   // After a gap, pages re-read whatever they show: a signal may have been missed.
   connection.onreconnected(() => {
     bell.invokeMethodAsync("OnReconnected");

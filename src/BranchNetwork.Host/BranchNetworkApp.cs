@@ -80,6 +80,7 @@ internal static class BranchNetworkApp
         }
 
         services.AddSingleton<Shell.ModuleShell>();
+        services.AddSingleton<Platform.PlatformHomeCards>();
         services.AddScoped<Shell.ModuleJobs>();
 
         services.AddModuleMediator();

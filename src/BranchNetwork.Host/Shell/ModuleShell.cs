@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace BranchNetwork.Host.Shell;
 
 /// <summary>What the modules contribute to the shell, filtered for a user and in the user's language.</summary>
-internal sealed class ModuleShell(LoadedModules modules, IStringLocalizerFactory localizers)
+internal sealed class ModuleShell(LoadedModules modules, Platform.PlatformHomeCards platform, IStringLocalizerFactory localizers)
 {
     /// <summary>A top-level navigation item: a link, or a group with its links.</summary>
     public sealed record NavItem(int Order, string Text, string? Icon, NavEntry? Entry, NavGroup? Group, IReadOnlyList<(NavEntry Entry, string Text)> Children);
@@ -28,9 +28,12 @@ internal sealed class ModuleShell(LoadedModules modules, IStringLocalizerFactory
         return [.. items.OrderBy(i => i.Order)];
     }
 
-    /// <summary>The user's cards, by module, in display order (a card is shown only once its module gives it a figure).</summary>
+    /// <summary>
+    /// The user's cards, by module, in display order (a card is shown only once its module gives it a figure); the
+    /// platform's own cards (parked messages, failed jobs) join the modules' ones.
+    /// </summary>
     public IReadOnlyList<(IModule Module, IReadOnlyList<Card> Cards)> CardsFor(ClaimsPrincipal user) =>
-        [.. modules.All
+        [.. modules.All.Append(platform)
             .Select(m => (Module: m, Cards: (IReadOnlyList<Card>)[.. m.HomeCards.Where(c => Allowed(user, c.Roles)).Select(c => new Card(m, c, Text(m, c.TitleKey)))]))
             .Where(m => m.Cards.Count > 0)];
 

@@ -98,8 +98,13 @@ internal sealed class AssessmentModule : IModule
     public IReadOnlyList<HomeCard> HomeCards { get; } =
     [
         new(AssessmentHomeCards.SheetStanding, "Card_SheetStanding_Title", 10, Icons.Material.Filled.Assessment, [BankRoles.SubBranchHead]),
+        new(AssessmentHomeCards.OpenWarnings, "Card_OpenWarnings_Title", 8, Icons.Material.Filled.NotificationImportant, [BankRoles.SubBranchHead]),
+        new(AssessmentHomeCards.MyAppeals, "Card_MyAppeals_Title", 18, Icons.Material.Filled.Gavel, [BankRoles.SubBranchHead]),
         new(AssessmentHomeCards.BehindUnits, "Card_BehindUnits_Title", 20, Icons.Material.Filled.TrendingDown, [BankRoles.HeadOfficeSupervisor]),
+        new(AssessmentHomeCards.UnansweredWarnings, "Card_UnansweredWarnings_Title", 21, Icons.Material.Filled.NotificationImportant, [BankRoles.HeadOfficeSupervisor]),
+        new(AssessmentHomeCards.AppealsToDecide, "Card_AppealsToDecide_Title", 22, Icons.Material.Filled.Gavel, [BankRoles.HeadOfficeSupervisor]),
         new(AssessmentHomeCards.DraftSchemes, "Card_DraftSchemes_Title", 30, Icons.Material.Filled.EditNote, [BankRoles.TaskAdmin]),
+        new(AssessmentHomeCards.TargetsMissing, "Card_TargetsMissing_Title", 31, Icons.Material.Filled.GridOn, [BankRoles.TaskAdmin]),
     ];
 
     public Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken) =>

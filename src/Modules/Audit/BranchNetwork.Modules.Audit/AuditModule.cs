@@ -85,6 +85,7 @@ internal sealed class AuditModule : IModule
     public IReadOnlyList<HomeCard> HomeCards { get; } =
     [
         new(GetHomeFiguresHandler.AccessLog, "Card_AccessLog_Title", 70, Icons.Material.Filled.ManageSearch, [BankRoles.Auditor]),
+        new(GetHomeFiguresHandler.Denials, "Card_Denials_Title", 69, Icons.Material.Filled.GppBad, [BankRoles.Auditor]),
         new(GetHomeFiguresHandler.Trail, "Card_Trail_Title", 71, Icons.Material.Filled.History, [BankRoles.Auditor]),
     ];
 

@@ -23,6 +23,8 @@ export async function connect(bell) {
   connection.on("notification", message => bell.invokeMethodAsync("OnNotification", message.title));
   // Live signals are for pages, not the bell: a window event any page's script may listen to (topic in detail).
   connection.on("signal", topic => window.dispatchEvent(new CustomEvent("bank:signal", { detail: topic })));
+  // A notification arrived or was read: pages counting the work behind it (the home page's cards) re-read as on a signal.
+  connection.on("unreadCount", () => window.dispatchEvent(new CustomEvent("bank:signal", { detail: "notifications" })));
   // The user was disabled or their password reset: leave the page for the sign-in form, whatever the circuit does.
   connection.on("sessionEnded", () => {
     connection.stop();

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Audit.Features.GetHomeFigures;
 
-/// <summary>The auditor's home card (SPEC §9): today's access-log entries (China day), with the denials and failed sign-ins among them.</summary>
+/// <summary>
+/// The auditor's home cards (SPEC §9): today's access-log entries (China day), with the denials and failed sign-ins
+/// among them; the denials and failed sign-ins of the last <see cref="GetHomeFiguresHandler.RecentDays"/> days, the
+/// figure an auditor follows up; today's trail records.
+/// </summary>
 [AllowedRoles(BankRoles.Auditor)]
 [BoundedList("one figure per home card the module contributes")]
 internal sealed record GetHomeFiguresQuery(IReadOnlyCollection<string> CardKeys) : IQuery<IReadOnlyList<HomeFigure>>;
@@ -16,6 +20,10 @@ internal sealed class GetHomeFiguresHandler(AuditDbContext db, ICurrentUser curr
 {
     public const string AccessLog = "AccessLog";
     public const string Trail = "Trail";
+    public const string Denials = "Denials";
+
+    /// <summary>"Recent" for denials and failed sign-ins: a week, so a Monday still sees the weekend's.</summary>
+    public const int RecentDays = 7;
 
     private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -34,6 +42,19 @@ internal sealed class GetHomeFiguresHandler(AuditDbContext db, ICurrentUser curr
             var denied = await today.CountAsync(e => e.Status == 401 || e.Status == 403, cancellationToken);
             var failedSignIns = await today.CountAsync(e => e.Kind == AccessLogKind.SignInFailed, cancellationToken);
             figures.Add(new HomeFigure(AccessLog, entries.ToString("#,0", CultureInfo.InvariantCulture), string.Format(CultureInfo.CurrentCulture, text["Card_AccessLog_Caption"], denied, failedSignIns), "/audit/access-log"));
+        }
+
+        if (query.CardKeys.Contains(Denials))
+        {
+            var since = fromUtc.AddDays(-(RecentDays - 1));
+            var recent = await db.AccessLogEntries.AsNoTracking()
+                .Where(e => e.TimeUtc >= since && (e.Status == 401 || e.Status == 403 || e.Kind == AccessLogKind.SignInFailed))
+                .GroupBy(e => e.Kind == AccessLogKind.SignInFailed)
+                .Select(g => new { SignInFailed = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var failed = recent.Where(r => r.SignInFailed).Sum(r => r.Count);
+            var denied = recent.Where(r => !r.SignInFailed).Sum(r => r.Count);
+            figures.Add(new HomeFigure(Denials, (denied + failed).ToString("#,0", CultureInfo.InvariantCulture), string.Format(CultureInfo.CurrentCulture, text["Card_Denials_Caption"], denied, failed, RecentDays), "/audit/access-log"));
         }
 
         if (query.CardKeys.Contains(Trail))

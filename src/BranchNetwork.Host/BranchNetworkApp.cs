@@ -84,6 +84,7 @@ internal static class BranchNetworkApp
 
         services.AddModuleMediator();
         services.AddValidatorsFromAssemblies(modules.Assemblies, includeInternalTypes: true);
+        SharedKernel.Localization.FieldNames.Install();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>

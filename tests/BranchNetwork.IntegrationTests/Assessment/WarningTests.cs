@@ -43,8 +43,8 @@ public sealed class WarningTests(BranchNetworkFactory app) : IClassFixture<Branc
 
         var head01 = await app.ClientForAsync("head01");
         // Other tests of this class warn other sub-branches about their own schemes; only this scheme's warnings count here.
-        await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Contains($"预警:{scheme.Name}"), "head01's warning notification");
-        Assert.DoesNotContain($"预警:{scheme.Name}", await (await app.ClientForAsync("head02")).TitlesAsync());
+        await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Contains($"预警：{scheme.Name}"), "head01's warning notification");
+        Assert.DoesNotContain($"预警：{scheme.Name}", await (await app.ClientForAsync("head02")).TitlesAsync());
 
         // Idempotent: a second run opens nothing new.
         await EvaluateAsync(supervisor);

@@ -81,10 +81,12 @@ internal static class BranchNetworkApp
 
         services.AddSingleton<Shell.ModuleShell>();
         services.AddSingleton<Platform.PlatformHomeCards>();
+        services.AddSingleton<Web.RoleNames>();
         services.AddScoped<Shell.ModuleJobs>();
 
         services.AddModuleMediator();
         services.AddValidatorsFromAssemblies(modules.Assemblies, includeInternalTypes: true);
+        SharedKernel.Localization.FieldNames.Install();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -144,7 +146,13 @@ internal static class BranchNetworkApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
-        services.AddMudServices();
+        // Three toasts at most, one of each text: a banker saving twice does not see the same refusal stacked up.
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            o.SnackbarConfiguration.PreventDuplicates = true;
+        });
+        services.AddTransient<MudBlazor.MudLocalizer, Shell.BankMudLocalizer>();
         // The security headers middleware sends X-Frame-Options: DENY for every response.
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         // Render Chinese as text, not as numeric character references (pages are mostly Chinese).

@@ -9,6 +9,9 @@ public interface ICurrentUser
 
     string? UserName { get; }
 
+    /// <summary>The name colleagues know the user by (分行督导), stored wherever a record names its author; the sign-in name when there is none.</summary>
+    string? DisplayName => UserName;
+
     IReadOnlyCollection<string> Roles { get; }
 
     bool IsInRole(string role);

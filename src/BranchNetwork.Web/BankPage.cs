@@ -60,6 +60,7 @@ public abstract class BankPage : ComponentBase
             Errors = NoErrors;
             if (success is not null)
             {
+                ClearStaleProblems();
                 Snackbar.Add(success, Severity.Success);
             }
 
@@ -77,6 +78,11 @@ public abstract class BankPage : ComponentBase
     {
         TResponse? response = default;
         var ok = await RunAsync(async () => response = await Sender.Send(command), success, form);
+        if (ok)
+        {
+            ClearStaleProblems();
+        }
+
         return (ok, response);
     }
 
@@ -86,6 +92,18 @@ public abstract class BankPage : ComponentBase
         TResponse? response = default;
         var ok = await RunAsync(async () => response = await Sender.Send(query));
         return (ok, response);
+    }
+
+    /// <summary>
+    /// A save went through: the refusals and failures shown before it are about a state that no longer holds
+    /// (the field was corrected, the conflict reloaded), so their toasts go rather than pile up over the page.
+    /// </summary>
+    private void ClearStaleProblems()
+    {
+        foreach (var stale in Snackbar.ShownSnackbars.Where(s => s.Severity is Severity.Warning or Severity.Error).ToList())
+        {
+            Snackbar.Remove(stale);
+        }
     }
 
     /// <summary>What the user is told about a failure: the same text an API caller gets in the problem's title.</summary>

@@ -15,6 +15,9 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : ICur
     public const string NameClaim = "name";
     public const string RoleClaim = "role";
 
+    /// <summary>The display name's claim, issued in the cookie and in access tokens alike (Identity's claims factory).</summary>
+    public const string DisplayNameClaim = "display_name";
+
     private ClaimsPrincipal? circuitPrincipal;
 
     public ClaimsPrincipal Principal => circuitPrincipal ?? httpContextAccessor.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
@@ -24,6 +27,8 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : ICur
     public Guid? UserId => Guid.TryParse(Principal.FindFirstValue(SubjectClaim) ?? Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public string? UserName => Principal.FindFirstValue(NameClaim) ?? Principal.Identity?.Name;
+
+    public string? DisplayName => Principal.FindFirstValue(DisplayNameClaim) is { Length: > 0 } name ? name : UserName;
 
     public IReadOnlyCollection<string> Roles =>
         Principal.Claims.Where(c => c.Type is RoleClaim or ClaimTypes.Role).Select(c => c.Value).Distinct().ToArray();

@@ -41,7 +41,7 @@ public sealed class AppealTests(BranchNetworkFactory app) : IClassFixture<Branch
         var trail = await (await head01.GetAsync($"/api/assessment/appeals/{id}")).JsonAsync();
         Assert.Equal("Accepted", trail.GetProperty("status").GetString());
         Assert.Equal((100m, 80m), (trail.GetProperty("previousTarget").GetDecimal(), trail.GetProperty("newTarget").GetDecimal()));
-        Assert.Equal(("supervisor", "情况属实,目标调整为 80"), (trail.GetProperty("decidedByName").GetString(), trail.GetProperty("decisionReason").GetString()));
+        Assert.Equal(("分行督导", "情况属实,目标调整为 80"), (trail.GetProperty("decidedByName").GetString(), trail.GetProperty("decisionReason").GetString()));
         await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Any(x => x.StartsWith("申辩已受理", StringComparison.Ordinal)), "head01's inbox");
 
         // Decided once only.

@@ -86,7 +86,7 @@ public sealed class IndicatorAndSchemeTests(BranchNetworkFactory app) : IClassFi
         var today = AssessmentApi.Today(app);
         var refused = await admin.CreateSchemeAsync("社群运营考核", today, today.AddDays(89), (ids[0], 40m), (ids[1], 30m), (ids[2], 20m), (ids[3], 10m), (ids[4], 10m));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("各指标权重之和须等于 100,当前为 110。", (await refused.JsonAsync()).GetProperty("errors").GetProperty("indicators")[0].GetString());
+        Assert.Equal("各指标权重之和须等于 100，当前为 110。", (await refused.JsonAsync()).GetProperty("errors").GetProperty("indicators")[0].GetString());
 
         var duplicate = await admin.CreateSchemeAsync("重复指标", today, today.AddDays(89), (ids[0], 50m), (ids[0], 50m));
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);

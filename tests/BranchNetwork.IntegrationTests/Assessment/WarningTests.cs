@@ -39,12 +39,12 @@ public sealed class WarningTests(BranchNetworkFactory app) : IClassFixture<Branc
         var open = (await WarningsAsync(supervisor, scheme.Id)).Where(w => w.GetProperty("status").GetString() == "Open").ToList();
         var warning = Assert.Single(open);
         Assert.Equal(scheme.SubBranches["SB01"], warning.GetProperty("subBranchId").GetGuid());
-        Assert.Equal("存款:完成率 30%,时间进度 50%,落后 20 个百分点。", warning.GetProperty("message").GetString());
+        Assert.Equal("存款：完成率 30%，时间进度 50%，落后 20 个百分点。", warning.GetProperty("message").GetString());
 
         var head01 = await app.ClientForAsync("head01");
         // Other tests of this class warn other sub-branches about their own schemes; only this scheme's warnings count here.
-        await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Contains($"预警:{scheme.Name}"), "head01's warning notification");
-        Assert.DoesNotContain($"预警:{scheme.Name}", await (await app.ClientForAsync("head02")).TitlesAsync());
+        await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Contains($"预警：{scheme.Name}"), "head01's warning notification");
+        Assert.DoesNotContain($"预警：{scheme.Name}", await (await app.ClientForAsync("head02")).TitlesAsync());
 
         // Idempotent: a second run opens nothing new.
         await EvaluateAsync(supervisor);
@@ -100,7 +100,7 @@ public sealed class WarningTests(BranchNetworkFactory app) : IClassFixture<Branc
         var warnings = await WarningsAsync(supervisor, scheme.Id);
         // 支行05 entered nothing for the 10 days since the start and ranks last.
         var sb05 = warnings.Where(w => w.GetProperty("subBranchId").GetGuid() == scheme.SubBranches["SB05"]).Select(w => w.GetProperty("message").GetString()).ToList();
-        Assert.Contains(sb05, m => m!.StartsWith("综合排名第 8 名(共 8 家)", StringComparison.Ordinal));
+        Assert.Contains(sb05, m => m!.StartsWith("综合排名第 8 名（共 8 家）", StringComparison.Ordinal));
         Assert.Contains(sb05, m => m!.EndsWith("已 10 天未录入进度。", StringComparison.Ordinal));
         Assert.Equal(2, warnings.Count);
     }
@@ -120,7 +120,7 @@ public sealed class WarningTests(BranchNetworkFactory app) : IClassFixture<Branc
         Assert.Equal(("Prompt", "WorkPlan"), (issued.GetProperty("kind").GetString(), issued.GetProperty("subjectKind").GetString()));
 
         var head03 = await app.ClientForAsync("head03");
-        await Eventually.WaitAsync(() => head03.TitlesAsync(), t => t.Any(x => x.StartsWith("督导提示:", StringComparison.Ordinal)), "head03's prompt");
+        await Eventually.WaitAsync(() => head03.TitlesAsync(), t => t.Any(x => x.StartsWith("督导提示：", StringComparison.Ordinal)), "head03's prompt");
         var id = issued.GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Forbidden, (await head03.PostAsync($"/api/assessment/warnings/{id}/close", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsync($"/api/assessment/warnings/{id}/close", null)).StatusCode);

@@ -55,6 +55,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
+// Validation messages name fields through this module's FieldName_* keys (SharedKernel FieldNames).
+[assembly: BranchNetwork.SharedKernel.Localization.FieldNames(typeof(BranchNetwork.Modules.Assessment.Resources.AssessmentText))]
+
 namespace BranchNetwork.Modules.Assessment;
 
 /// <summary>考核督导 (AS-1..AS-9): indicators, schemes, targets, progress, early warning, appeals, scoring, ranking and reports.</summary>

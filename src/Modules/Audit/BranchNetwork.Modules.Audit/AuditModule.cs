@@ -28,6 +28,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
+// Validation messages name fields through this module's FieldName_* keys (SharedKernel FieldNames).
+[assembly: BranchNetwork.SharedKernel.Localization.FieldNames(typeof(BranchNetwork.Modules.Audit.Resources.AuditText))]
+
 namespace BranchNetwork.Modules.Audit;
 
 /// <summary>The access log (AU-1); audit trail and hash chain follow (AU-2…AU-5).</summary>

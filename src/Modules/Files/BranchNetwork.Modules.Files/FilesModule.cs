@@ -11,6 +11,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+// Validation messages name fields through this module's FieldName_* keys (SharedKernel FieldNames).
+[assembly: BranchNetwork.SharedKernel.Localization.FieldNames(typeof(BranchNetwork.Modules.Files.Resources.FilesText))]
+
 namespace BranchNetwork.Modules.Files;
 
 /// <summary>

@@ -39,6 +39,12 @@ public interface IOrganisationDirectory
     Task<BankUserInfo?> FindUserAsync(Guid userId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The display names (分行督导, 支行01行长) of these users, disabled ones included: pages and exports name people as
+    /// people read them, not by their sign-in names. Ids without a user are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, string>> GetDisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Ids of active users in an audience: within <paramref name="unitId"/> and every unit below it (all units when null),
     /// holding <paramref name="role"/> (any role when null).
     /// </summary>

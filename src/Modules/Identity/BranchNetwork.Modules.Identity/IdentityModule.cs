@@ -37,6 +37,9 @@ using MudBlazor;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
+// Validation messages name fields through this module's FieldName_* keys (SharedKernel FieldNames).
+[assembly: BranchNetwork.SharedKernel.Localization.FieldNames(typeof(BranchNetwork.Modules.Identity.Resources.IdentityText))]
+
 namespace BranchNetwork.Modules.Identity;
 
 /// <summary>Org tree, users, roles, sign-in and the OpenIddict server: the one identity (ORG-1..ORG-4); the organisation and user pages.</summary>

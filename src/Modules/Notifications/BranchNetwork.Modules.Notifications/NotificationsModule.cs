@@ -21,6 +21,9 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using StackExchange.Redis;
 
+// Validation messages name fields through this module's FieldName_* keys (SharedKernel FieldNames).
+[assembly: BranchNetwork.SharedKernel.Localization.FieldNames(typeof(BranchNetwork.Modules.Notifications.Resources.NotificationsText))]
+
 namespace BranchNetwork.Modules.Notifications;
 
 /// <summary>The inbox and the real-time hub (NT-1, NT-2), and head-office announcements.</summary>

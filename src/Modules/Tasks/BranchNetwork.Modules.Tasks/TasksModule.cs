@@ -12,6 +12,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
+// Validation messages name fields through this module's FieldName_* keys (SharedKernel FieldNames).
+[assembly: BranchNetwork.SharedKernel.Localization.FieldNames(typeof(BranchNetwork.Modules.Tasks.Resources.TasksText))]
+
 namespace BranchNetwork.Modules.Tasks;
 
 /// <summary>

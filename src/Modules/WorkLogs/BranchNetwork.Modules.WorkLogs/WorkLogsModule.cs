@@ -12,6 +12,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
+// Validation messages name fields through this module's FieldName_* keys (SharedKernel FieldNames).
+[assembly: BranchNetwork.SharedKernel.Localization.FieldNames(typeof(BranchNetwork.Modules.WorkLogs.Resources.WorkLogsText))]
+
 namespace BranchNetwork.Modules.WorkLogs;
 
 /// <summary>

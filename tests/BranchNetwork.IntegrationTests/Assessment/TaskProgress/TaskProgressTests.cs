@@ -95,7 +95,7 @@ public sealed class TaskProgressTests(BranchNetworkFactory app) : IClassFixture<
         Assert.Equal([scheme.Indicators["存款"]], sheet.GetProperty("can").GetProperty("enterProgressIndicatorIds").EnumerateArray().Select(i => i.GetGuid()));
         var typed = await supervisor.RecordAsync(scheme, "SB01", "走访客户", today, 5m);
         Assert.Equal(HttpStatusCode.BadRequest, typed.StatusCode);
-        Assert.Equal("该指标的完成值来自任务核销,不能手工录入或导入。", (await typed.JsonAsync()).GetProperty("errors").GetProperty("entries[0].indicatorId")[0].GetString());
+        Assert.Equal("该指标的完成值来自任务核销，不能手工录入或导入。", (await typed.JsonAsync()).GetProperty("errors").GetProperty("entries[0].indicatorId")[0].GetString());
 
         var admin = await app.ClientForAsync("taskadmin");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/assessment/schemes/{scheme.Id}/close", new { version = await admin.VersionAsync(scheme.Id) })).StatusCode);

@@ -127,13 +127,13 @@ public sealed class SupervisionTests(BranchNetworkFactory app) : IClassFixture<B
         var onTask = await supervisor.PostAsJsonAsync("/api/tasks/prompts", new { subBranchId = sb01, year = p.Week.Year, week = p.Week.Number, taskId = p.Overdue, text = "拜访商户已逾期,请今天完成。" });
         Assert.Equal(HttpStatusCode.Created, onTask.StatusCode);
         var staff = await app.ClientForAsync("staff0101");
-        await Eventually.WaitAsync(() => staff.TitlesAsync(), t => t.Contains("督导提示:拜访商户"), "staff0101's prompt notification");
+        await Eventually.WaitAsync(() => staff.TitlesAsync(), t => t.Contains("督导提示：拜访商户"), "staff0101's prompt notification");
 
         var onWeek = await supervisor.PostAsJsonAsync("/api/tasks/prompts", new { subBranchId = sb01, year = p.Week.Year, week = p.Week.Number, text = "本周完成率偏低,请督促。" });
         Assert.Equal(HttpStatusCode.Created, onWeek.StatusCode);
         var head01 = await app.ClientForAsync("head01");
-        await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Contains($"督导提示:{p.Week}"), "head01's week prompt notification");
-        Assert.DoesNotContain($"督导提示:{p.Week}", await (await app.ClientForAsync("head02")).TitlesAsync());
+        await Eventually.WaitAsync(() => head01.TitlesAsync(), t => t.Contains($"督导提示：{p.Week}"), "head01's week prompt notification");
+        Assert.DoesNotContain($"督导提示：{p.Week}", await (await app.ClientForAsync("head02")).TitlesAsync());
 
         // The sub-branch's members read the week's prompts, newest first; another sub-branch learns nothing.
         var listed = await (await staff.GetAsync($"/api/tasks/prompts?subBranchId={sb01}&year={p.Week.Year}&week={p.Week.Number}")).JsonAsync();

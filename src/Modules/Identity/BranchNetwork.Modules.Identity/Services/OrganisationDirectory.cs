@@ -52,6 +52,17 @@ internal sealed class OrganisationDirectory(IdentityDbContext db) : IOrganisatio
         return new BankUserInfo(user.Id, user.UserName!, user.DisplayName, user.UnitId, user.Position, user.IsActive, roles.Order(StringComparer.Ordinal).ToList());
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> GetDisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)
+    {
+        if (userIds.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var ids = userIds.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Guid>> ListActiveUserIdsAsync(Guid? unitId, string? role, CancellationToken cancellationToken = default)
     {
         var users = db.Users.AsNoTracking().Where(u => u.IsActive);

@@ -85,7 +85,7 @@ internal sealed class AwardHonourHandler(AssessmentDbContext db, AssessmentAcces
             SubBranchId = subBranchId,
             Citation = string.IsNullOrWhiteSpace(command.Citation) ? null : command.Citation.Trim(),
             AwardedById = access.User.RequireUserId(),
-            AwardedByName = access.User.UserName ?? "",
+            AwardedByName = access.User.DisplayName ?? "",
         };
         db.Honours.Add(honour);
         db.AddIntegrationEvent(new AssessmentHonourAwarded(Guid.CreateVersion7(), clock.UtcNow, honour.Id, scheme.Id, honour.Title, honour.SubjectKind, honour.SubjectId, honour.SubBranchId));

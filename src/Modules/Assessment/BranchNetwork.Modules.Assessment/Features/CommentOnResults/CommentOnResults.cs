@@ -35,7 +35,7 @@ internal sealed class CommentOnResultsHandler(AssessmentDbContext db, Assessment
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken, withIndicators: false);
         scheme.EnsureAcceptsComments();
 
-        var comment = new ResultComment { SchemeId = scheme.Id, AuthorId = userId, AuthorName = access.User.UserName ?? "", Body = command.Body.Trim() };
+        var comment = new ResultComment { SchemeId = scheme.Id, AuthorId = userId, AuthorName = access.User.DisplayName ?? "", Body = command.Body.Trim() };
         db.ResultComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         return new ResultCommentDto(comment.Id, comment.AuthorName, comment.Body, comment.CreatedAtUtc);

@@ -60,7 +60,7 @@ internal sealed class CorrectProgressHandler(AssessmentDbContext db, AssessmentA
             Value = command.Value,
             Source = original.Source,
             EnteredById = access.User.RequireUserId(),
-            EnteredByName = access.User.UserName ?? "",
+            EnteredByName = access.User.DisplayName ?? "",
             EnteredAtUtc = clock.UtcNow,
             SupersedesEntryId = original.Id,
             Reason = command.Reason.Trim(),

@@ -51,7 +51,7 @@ internal sealed class DecideAppealHandler(AssessmentDbContext db, AssessmentAcce
             ? await db.Sheets.FirstAsync(s => s.SchemeId == appeal.SchemeId && s.SubBranchId == appeal.SubBranchId, cancellationToken)
             : null;
         appeal.Decide(
-            new AppealDecision(command.Accept, command.Reason, command.NewTarget, command.ScoreAdjustment, access.User.RequireUserId(), access.User.UserName),
+            new AppealDecision(command.Accept, command.Reason, command.NewTarget, command.ScoreAdjustment, access.User.RequireUserId(), access.User.DisplayName),
             scheme, cell, sheet, clock);
 
         var heads = await notifier.SubBranchHeadsAsync([appeal.SubBranchId], cancellationToken);

@@ -41,7 +41,7 @@ internal sealed class FileAppealHandler(AssessmentDbContext db, AssessmentAccess
         }
 
         var appeal = Appeal.File(
-            scheme, command.SubBranchId, command.Kind, command.IndicatorId, command.Reason, command.RequestedValue, access.User.RequireUserId(), access.User.UserName);
+            scheme, command.SubBranchId, command.Kind, command.IndicatorId, command.Reason, command.RequestedValue, access.User.RequireUserId(), access.User.DisplayName);
         db.Appeals.Add(appeal);
         var sheet = await db.Sheets.AsNoTracking().FirstAsync(s => s.SchemeId == scheme.Id && s.SubBranchId == command.SubBranchId, cancellationToken);
         await notifier.ToRoleAsync(

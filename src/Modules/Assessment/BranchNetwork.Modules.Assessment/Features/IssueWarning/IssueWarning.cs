@@ -49,7 +49,7 @@ internal sealed class IssueWarningHandler(AssessmentDbContext db, AssessmentAcce
 
         var warning = Warning.Issue(
             scheme, command.SubBranchId, command.IndicatorId, command.Kind, command.Message, command.SubjectKind, command.SubjectId,
-            access.User.RequireUserId(), access.User.UserName);
+            access.User.RequireUserId(), access.User.DisplayName);
         db.Warnings.Add(warning);
         await notifier.ToSubBranchHeadsAsync(
             [new SubBranchNotice(

@@ -75,7 +75,7 @@ internal sealed class ProgressWriter(AssessmentDbContext db, AssessmentAccess ac
         }
 
         var entries = new List<ProgressEntry>(inputs.Count);
-        var name = access.User.UserName ?? "";
+        var name = access.User.DisplayName ?? "";
         foreach (var input in inputs.OrderBy(i => i.Date))
         {
             var entry = new ProgressEntry

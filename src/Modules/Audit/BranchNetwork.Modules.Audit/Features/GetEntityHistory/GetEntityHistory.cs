@@ -29,7 +29,7 @@ internal sealed class GetEntityHistoryValidator : AbstractValidator<GetEntityHis
     }
 }
 
-internal sealed class GetEntityHistoryHandler(AuditDbContext db, AuditorActions actions, IStringLocalizer<AuditText> text)
+internal sealed class GetEntityHistoryHandler(AuditDbContext db, AuditorActions actions, IStringLocalizer<AuditText> text, IOrganisationDirectory directory)
     : IQueryHandler<GetEntityHistoryQuery, KeysetPage<TrailRecordDto>>
 {
     public async ValueTask<KeysetPage<TrailRecordDto>> Handle(GetEntityHistoryQuery query, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ internal sealed class GetEntityHistoryHandler(AuditDbContext db, AuditorActions 
         var rows = await records.OrderBy(r => r.Seq).Take(size + 1).ToListAsync(cancellationToken);
         var page = KeysetPage.From(rows, size, last => PageCursor.Encode(list, last.Seq));
         await actions.RecordAsync(AuditOperations.View, type, id, new { view = "EntityHistory", module, entityType = type, entityId = id }, page.Items.Count, cancellationToken);
-        return page.Select(TrailRecordDto.From);
+        return await TrailRecordDto.PageAsync(page, directory, cancellationToken);
     }
 }
 

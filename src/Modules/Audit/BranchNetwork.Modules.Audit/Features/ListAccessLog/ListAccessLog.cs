@@ -21,7 +21,11 @@ internal sealed record AccessLogEntryDto(
     string? Path,
     int Status,
     double DurationMs,
-    string? Detail);
+    string? Detail)
+{
+    /// <summary>The person's name as colleagues know it (分行督导); null for anonymous requests and removed users.</summary>
+    public string? DisplayName { get; init; }
+}
 
 /// <summary>
 /// Searches the access log (AU-1, AU-4), newest first. Auditors only. Filters: user name contains or exact user id,
@@ -56,7 +60,7 @@ internal sealed class ListAccessLogValidator : AbstractValidator<ListAccessLogQu
     }
 }
 
-internal sealed class ListAccessLogHandler(AuditDbContext db, AuditorActions actions, IClock clock, IStringLocalizer<AuditText> text)
+internal sealed class ListAccessLogHandler(AuditDbContext db, AuditorActions actions, IClock clock, IStringLocalizer<AuditText> text, IOrganisationDirectory directory)
     : IQueryHandler<ListAccessLogQuery, KeysetPage<AccessLogEntryDto>>
 {
     public async ValueTask<KeysetPage<AccessLogEntryDto>> Handle(ListAccessLogQuery query, CancellationToken cancellationToken)
@@ -87,7 +91,8 @@ internal sealed class ListAccessLogHandler(AuditDbContext db, AuditorActions act
             .ToListAsync(cancellationToken);
         var page = KeysetPage.From(rows, size, last => PageCursor.Encode(list, last.TimeUtc, last.Id, filter.From, filter.To));
         await actions.RecordAsync(AuditOperations.Search, "AccessLog", null, new { filter = filter.Describe(), nextPage = query.After is not null }, page.Items.Count, cancellationToken);
-        return page.Select(ToDto);
+        var names = await directory.GetDisplayNamesAsync(page.Items.Where(e => e.UserId is not null).Select(e => e.UserId!.Value).ToHashSet(), cancellationToken);
+        return page.Select(e => ToDto(e) with { DisplayName = e.UserId is { } id && names.TryGetValue(id, out var name) ? name : null });
     }
 
     private static AccessLogEntryDto ToDto(AccessLogEntry e) => new(

@@ -33,7 +33,7 @@ internal sealed class SearchTrailValidator : AbstractValidator<SearchTrailQuery>
     }
 }
 
-internal sealed class SearchTrailHandler(AuditDbContext db, AuditorActions actions, IStringLocalizer<AuditText> text)
+internal sealed class SearchTrailHandler(AuditDbContext db, AuditorActions actions, IStringLocalizer<AuditText> text, IOrganisationDirectory directory)
     : IQueryHandler<SearchTrailQuery, KeysetPage<TrailRecordDto>>
 {
     public async ValueTask<KeysetPage<TrailRecordDto>> Handle(SearchTrailQuery query, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed class SearchTrailHandler(AuditDbContext db, AuditorActions actio
             .ToListAsync(cancellationToken);
         var page = KeysetPage.From(rows, size, last => PageCursor.Encode(list, last.TimeUtc, last.Id));
         await actions.RecordAsync(AuditOperations.Search, "AuditTrail", null, new { filter = filter.Describe(), nextPage = query.After is not null }, page.Items.Count, cancellationToken);
-        return page.Select(TrailRecordDto.From);
+        return await TrailRecordDto.PageAsync(page, directory, cancellationToken);
     }
 }
 

@@ -25,6 +25,16 @@ internal sealed record TrailRecordDto(
     IReadOnlyList<FieldChangeDto> Changes,
     string? Detail)
 {
+    /// <summary>The actor's name as colleagues know it (分行督导); null for the system, anonymous callers and removed users.</summary>
+    public string? ActorDisplayName { get; init; }
+
+    /// <summary>A page of records with their actors' display names, read in one query.</summary>
+    public static async Task<KeysetPage<TrailRecordDto>> PageAsync(KeysetPage<AuditRecord> page, BranchNetwork.Modules.Identity.Contracts.IOrganisationDirectory directory, CancellationToken cancellationToken)
+    {
+        var names = await directory.GetDisplayNamesAsync(page.Items.Where(r => r.ActorUserId is not null).Select(r => r.ActorUserId!.Value).ToHashSet(), cancellationToken);
+        return page.Select(r => From(r) with { ActorDisplayName = r.ActorUserId is { } id && names.TryGetValue(id, out var name) ? name : null });
+    }
+
     public static TrailRecordDto From(AuditRecord r) => new(
         r.Id,
         r.Seq,

@@ -48,7 +48,7 @@ internal sealed class PublishAnnouncementHandler(
             Title = command.Title.Trim(),
             Body = body,
             AuthorId = currentUser.RequireUserId(),
-            AuthorName = currentUser.UserName ?? "",
+            AuthorName = currentUser.DisplayName ?? "",
             UnitId = command.UnitId,
             Role = command.Role,
         };

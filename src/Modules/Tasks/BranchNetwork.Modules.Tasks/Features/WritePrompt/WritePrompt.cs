@@ -54,7 +54,7 @@ internal sealed class WritePromptHandler(TasksDbContext db, TasksAccess access, 
                 ?? throw new NotFoundException("tasks.task_not_found", DomainText.Get("Sv_TaskNotFound"));
         }
 
-        var author = access.User.UserName ?? "";
+        var author = access.User.DisplayName ?? "";
         var prompt = SupervisionPrompt.Write(unit.Id, week, task?.Id, command.Text, access.User.RequireUserId(), author, clock);
         db.Prompts.Add(prompt);
         IReadOnlyList<Guid> recipients;

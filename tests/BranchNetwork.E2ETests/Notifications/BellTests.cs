@@ -61,6 +61,16 @@ public sealed class BellTests(BrowserApp app) : IClassFixture<BrowserApp>
         await bell.ClickAsync();
         await panel.Locator("[data-testid=bell-item][data-read=true]").Filter(new() { HasText = "督导提示" }).First.WaitForAsync();
         Assert.Equal(sheetPath, await panel.Locator("[data-testid=bell-item][data-read=true]").Filter(new() { HasText = "督导提示" }).First.GetAttributeAsync("href"));
+
+        // Opened another way (from the results page, not the bell), the item's notification is read too.
+        await head.Keyboard.PressAsync("Escape");
+        await head.GotoAsync($"/assessment/schemes/{schemeId}");
+        await BrowserApp.WaitForLiveCircuitAsync(head);
+        await PromptSubBranch01Async("请补充本周营销记录" + Guid.NewGuid().ToString("N")[..4]);
+        await head.Locator("[data-testid=bell-count]", new() { HasTextRegex = new Regex($@"^\s*{before + 1}\s*$") }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await head.ClickAsync("[data-testid=sheet-link-SB01]");
+        await head.Locator("[data-testid=sheet-title]").Filter(new() { HasText = "支行01" }).WaitForAsync();
+        await head.Locator("[data-testid=bell-count]", new() { HasTextRegex = new Regex($@"^\s*{before}\s*$") }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public abstract class BankPage : ComponentBase
     private IStringLocalizer<PlatformText> PlatformText { get; set; } = default!;
 
     [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
     private ILoggerFactory LoggerFactory { get; set; } = default!;
 
     /// <summary>The field errors of the last request sent through <see cref="RunAsync"/>, by field name.</summary>
@@ -93,6 +96,13 @@ public abstract class BankPage : ComponentBase
         var ok = await RunAsync(async () => response = await Sender.Send(query));
         return (ok, response);
     }
+
+    /// <summary>
+    /// Asks before an action that reaches many people or cannot be undone: <paramref name="message"/> states the
+    /// consequence (who is told, what becomes final). True only when the user chose <paramref name="yes"/>.
+    /// </summary>
+    protected async Task<bool> ConfirmAsync(string title, string message, string yes, string cancel) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: cancel) == true;
 
     /// <summary>
     /// A save went through: the refusals and failures shown before it are about a state that no longer holds

@@ -21,6 +21,9 @@ public sealed class NotificationTests(BrowserApp app) : IClassFixture<BrowserApp
         await supervisor.Locator("input[data-testid=announcement-title], [data-testid=announcement-title] input").FillAsync("本周五网点检查");
         await supervisor.Locator("textarea[data-testid=announcement-body], [data-testid=announcement-body] textarea").FillAsync("请各支行做好准备。");
         await supervisor.ClickAsync("[data-testid=announcement-publish]");
+        // Everyone in the bank gets it: the supervisor is told how many people first, and confirms.
+        var confirmation = supervisor.Locator(".mud-dialog").Filter(new() { HasText = "将向全行的" });
+        await confirmation.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
         await supervisor.Locator("[data-testid=announcements-table]").GetByText("本周五网点检查").WaitForAsync();
 
         // The pushed notification raises the count in place: wait for that state, not for a time.

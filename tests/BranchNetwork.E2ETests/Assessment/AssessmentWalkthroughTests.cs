@@ -62,9 +62,10 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
 
         await admin.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "targets.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
         await admin.Locator("[data-testid=missing-count]").Filter(new() { HasText = "缺少目标 0 项" }).WaitForAsync();
-        Assert.Equal("1000", await admin.InputValueAsync("[data-testid=target-SB01-DEP-NEW]"));
+        Assert.Equal("1,000", await admin.InputValueAsync("[data-testid=target-SB01-DEP-NEW]"));
 
         await admin.ClickAsync("[data-testid=scheme-publish]");
+        await ConfirmAsync(admin, "下发");
         await admin.WaitForURLAsync(url => !url.EndsWith("/edit", StringComparison.Ordinal) && url.Contains("/assessment/schemes/", StringComparison.Ordinal));
         await admin.Locator("[data-testid=scheme-status]").Filter(new() { HasText = "执行中" }).WaitForAsync();
         var schemeUrl = new Uri(admin.Url).AbsolutePath;
@@ -143,6 +144,7 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         await admin.GotoAsync(schemeUrl);
         await WaitForHubAsync(admin);
         await admin.ClickAsync("[data-testid=scheme-close]");
+        await ConfirmAsync(admin, "结束考核");
         await admin.Locator("[data-testid=scheme-status]").Filter(new() { HasText = "已结束" }).WaitForAsync();
         await admin.Locator("[data-testid=ranking] [data-testid=rank]").Nth(SubBranchCodes.Length - 1).WaitForAsync();
         Assert.Equal(SubBranchCodes.Length, await admin.Locator("[data-testid=ranking] [data-testid=rank]").CountAsync());
@@ -235,6 +237,7 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         var appeal = supervisor.Locator("[data-testid=appeal][data-status=Pending]").Filter(new() { HasText = reason });
         await appeal.Locator("[data-testid=appeal-decision-reason] input, input[data-testid=appeal-decision-reason]").First.FillAsync("投诉撤销证明不足。");
         await appeal.Locator("[data-testid=appeal-reject]").ClickAsync();
+        await ConfirmAsync(supervisor, "驳回");
         await supervisor.Locator("[data-testid=appeal][data-status=Rejected]").Filter(new() { HasText = reason }).WaitForAsync();
 
         await head.ReloadAsync();
@@ -263,6 +266,10 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         var (lastIndicator, lastValue) = values[^1];
         await page.Locator($"[data-testid=actual-{lastIndicator}]").Filter(new() { HasText = "(" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")" }).Filter(new() { HasText = lastValue }).WaitForAsync();
     }
+
+    /// <summary>Answers the confirmation an irreversible action asks for with its <paramref name="yes"/> button.</summary>
+    private static Task ConfirmAsync(IPage page, string yes) =>
+        page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
 
     private static ILocator Radio(IPage page, string testId) =>
         page.Locator($"input[type=radio][data-testid={testId}], [data-testid={testId}] input[type=radio]").First;

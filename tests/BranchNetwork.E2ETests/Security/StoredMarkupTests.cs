@@ -90,7 +90,7 @@ public sealed class StoredMarkupTests(BrowserApp app) : IClassFixture<BrowserApp
 
         // head01: inbox (announcement, warning, appeal decision), bell, schemes, results, sheet, warnings, organisation.
         await VisitAsync(head, "/notifications", announcementTitle, $"B{tag}");
-        await head.Locator("[data-testid=bell-count]").Locator("xpath=..").ClickAsync();
+        await head.Locator("[data-testid=bell]").ClickAsync();
         await AssertShownAsTextAsync(head, announcementTitle, "the bell menu");
         await VisitAsync(head, "/assessment", schemeName);
         await VisitAsync(head, $"/assessment/schemes/{scheme}", schemeName, unitName, comment);

@@ -37,6 +37,8 @@ internal sealed class NotificationsModule : IModule
         builder.Services.AddModuleOutbox<NotificationsDbContext>(Name);
         builder.Services.AddScoped<NotificationPusher>();
         builder.Services.AddSingleton<NotificationText>();
+        builder.Services.AddScoped<NavigationCounts>();
+        builder.Services.AddScoped<INavigationCounts>(services => services.GetRequiredService<NavigationCounts>());
         builder.Services.AddSingleton<IHtmlSanitizer>(_ => new HtmlSanitizer());
 
         var signalR = builder.Services.AddSignalR();

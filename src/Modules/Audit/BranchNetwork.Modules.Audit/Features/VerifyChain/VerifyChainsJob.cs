@@ -53,7 +53,8 @@ internal sealed class VerifyChainsJob(
                     r.FirstBreak!.Seq.ToString(CultureInfo.InvariantCulture),
                     r.FirstBreak.Kind.ToString(),
                     r.VerifiedAtUtc.ToString("O", CultureInfo.InvariantCulture)),
-                "/audit/access-log")).Where(i => i.RecipientIds.Count > 0).ToList();
+                // The trail page is where both chains are verified and the first broken record is shown.
+                "/audit/trail")).Where(i => i.RecipientIds.Count > 0).ToList();
             if (items.Count > 0)
             {
                 db.AddIntegrationEvent(new NotificationsRequested(Guid.CreateVersion7(), clock.UtcNow, NotificationKind, items));

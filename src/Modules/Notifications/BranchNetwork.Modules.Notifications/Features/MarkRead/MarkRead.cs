@@ -14,6 +14,35 @@ namespace BranchNetwork.Modules.Notifications.Features.MarkRead;
 [OwnAccountOnly]
 internal sealed record MarkReadCommand(Guid? NotificationId) : ICommand<UnreadCount>;
 
+/// <summary>
+/// Marks read the signed-in user's unread notifications leading to <paramref name="Path"/>: the item they are about has
+/// just been opened (from the menu, a home card or a link), so they have been seen. Sent by the bell on navigation;
+/// no endpoint. Returns the unread count.
+/// </summary>
+[AnySignedInUser]
+[OwnAccountOnly]
+internal sealed record MarkReadByLinkCommand(string Path) : ICommand<UnreadCount>;
+
+internal sealed class MarkReadByLinkHandler(NotificationsDbContext db, ICurrentUser currentUser, IClock clock, NotificationPusher pusher)
+    : ICommandHandler<MarkReadByLinkCommand, UnreadCount>
+{
+    public async ValueTask<UnreadCount> Handle(MarkReadByLinkCommand command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var now = clock.UtcNow;
+        var changed = command.Path.Length is > 1 and <= Notification.LinkMaxLength
+            ? await db.Notifications.Where(n => n.RecipientId == userId && n.ReadAtUtc == null && n.Link == command.Path)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), cancellationToken)
+            : 0;
+        if (changed > 0)
+        {
+            await pusher.PushUnreadCountsAsync([userId], cancellationToken);
+        }
+
+        return new UnreadCount(await db.Notifications.CountAsync(n => n.RecipientId == userId && n.ReadAtUtc == null, cancellationToken));
+    }
+}
+
 internal sealed class MarkReadHandler(NotificationsDbContext db, ICurrentUser currentUser, IClock clock, NotificationPusher pusher, IStringLocalizer<NotificationsText> text)
     : ICommandHandler<MarkReadCommand, UnreadCount>
 {

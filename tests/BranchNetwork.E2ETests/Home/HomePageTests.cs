@@ -62,6 +62,8 @@ public sealed partial class HomePageTests(BrowserApp app) : IClassFixture<Browse
         var scheme = await PublishSchemeAsync();
         await CreatedAsync(await (await app.ClientForAsync("head02")).PostAsJsonAsync("/api/assessment/appeals", new { schemeId = scheme.Id, subBranchId = scheme.SubBranches["SB02"], kind = "Score", reason = "外部审计调整", requestedValue = 2m }));
         var supervisor = await app.ClientForAsync("supervisor");
+        // Its own open warning: the test must not depend on another test of the class having run first.
+        await CreatedAsync(await supervisor.PostAsJsonAsync("/api/assessment/warnings", new { schemeId = scheme.Id, subBranchId = scheme.SubBranches["SB02"], kind = "Warning", message = "贷款进度落后时间进度" }));
         var pending = await CountAsync(supervisor, "/api/assessment/appeals?status=Pending");
 
         var page = await app.SignedInPageAsync("supervisor", 1366, 768);

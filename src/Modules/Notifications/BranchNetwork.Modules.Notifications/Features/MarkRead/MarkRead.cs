@@ -1,3 +1,4 @@
+using BranchNetwork.Infrastructure.Web;
 using BranchNetwork.Modules.Notifications.Features.Shared;
 using BranchNetwork.Modules.Notifications.Hubs;
 using BranchNetwork.Modules.Notifications.Resources;
@@ -75,10 +76,12 @@ internal static class MarkReadEndpoint
     {
         api.MapPost("/{id:guid}/read", async Task<Ok<UnreadCount>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new MarkReadCommand(id), ct)))
+            .RequireRolesOf<MarkReadCommand>()
             .WithName("MarkNotificationRead")
             .WithSummary("Marks one of my notifications read; returns my unread count.");
         api.MapPost("/read-all", async Task<Ok<UnreadCount>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new MarkReadCommand(null), ct)))
+            .RequireRolesOf<MarkReadCommand>()
             .WithName("MarkAllNotificationsRead")
             .WithSummary("Marks all my notifications read.");
     }

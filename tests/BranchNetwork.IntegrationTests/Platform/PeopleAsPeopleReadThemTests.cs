@@ -12,6 +12,7 @@ namespace BranchNetwork.IntegrationTests.Platform;
 public sealed class PeopleAsPeopleReadThemTests(BranchNetworkFactory app) : IClassFixture<BranchNetworkFactory>
 {
     [Fact]
+    [Trait("Spec", "AU-4")]
     public async Task The_access_log_and_the_trail_name_the_supervisor_分行督导()
     {
         app.EnsureAvailable();
@@ -33,6 +34,7 @@ public sealed class PeopleAsPeopleReadThemTests(BranchNetworkFactory app) : ICla
     }
 
     [Fact]
+    [Trait("Spec", "AS-6")]
     public async Task A_warning_names_the_supervisor_who_issued_it_by_display_name()
     {
         app.EnsureAvailable();

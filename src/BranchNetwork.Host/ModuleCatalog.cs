@@ -3,6 +3,7 @@ using BranchNetwork.Modules.Audit;
 using BranchNetwork.Modules.Files;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
+using BranchNetwork.Modules.Resources;
 using BranchNetwork.Modules.Tasks;
 using BranchNetwork.Modules.WorkLogs;
 using BranchNetwork.SharedKernel;
@@ -29,6 +30,7 @@ internal static class ModuleCatalog
         new AssessmentModule(),
         new TasksModule(),
         new WorkLogsModule(),
+        new ResourcesModule(),
     ];
 
     /// <summary>
@@ -42,7 +44,7 @@ internal static class ModuleCatalog
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(Modules.Tasks.Contracts.WeeklyTaskWrittenOff), typeof(TasksModule), typeof(WorkLogsModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(Modules.Tasks.Contracts.WeeklyTaskWrittenOff), typeof(TasksModule), typeof(WorkLogsModule), typeof(ResourcesModule)];
             // Authorisation first: a caller without the role learns nothing from validation messages. Free text loses
             // its bidirectional controls after validation has refused them in names and codes (ADR 0018).
             options.PipelineBehaviors = [typeof(Infrastructure.Requests.AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TextNeutralisationBehavior<,>)];

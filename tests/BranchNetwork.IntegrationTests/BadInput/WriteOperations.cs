@@ -67,7 +67,10 @@ internal static class WriteOperations
         TasksSupervisionBadInput.Rows,
         WorkLogsLogsBadInput.Rows,
         WorkLogsReadingBadInput.Rows,
-        WorkLogsTrackingBadInput.Rows));
+        WorkLogsTrackingBadInput.Rows,
+        ResourcesRequestsBadInput.Rows,
+        ResourcesApprovalsBadInput.Rows,
+        ResourcesHistoryBadInput.Rows));
 
     public static IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>> Rows => All.Value;
 
@@ -80,6 +83,9 @@ internal static class WriteOperations
         WorkLogsLogsBadInput.SeedAsync,
         WorkLogsReadingBadInput.SeedAsync,
         WorkLogsTrackingBadInput.SeedAsync,
+        ResourcesRequestsBadInput.SeedAsync,
+        ResourcesApprovalsBadInput.SeedAsync,
+        ResourcesHistoryBadInput.SeedAsync,
     ];
 
     private static readonly Dictionary<string, Func<BadInputWorld, WriteOperation>> Core = new(StringComparer.Ordinal)

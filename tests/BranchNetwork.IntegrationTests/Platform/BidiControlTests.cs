@@ -87,7 +87,7 @@ public sealed class BidiControlTests(BranchNetworkFactory app) : IClassFixture<B
     {
         app.EnsureAvailable();
         await using var scope = app.Services.CreateAsyncScope();
-        var requests = new[] { typeof(Modules.Identity.IdentityModule), typeof(Modules.Assessment.AssessmentModule), typeof(Modules.Notifications.NotificationsModule), typeof(Modules.Audit.AuditModule), typeof(Modules.Files.FilesModule), typeof(Modules.Tasks.TasksModule), typeof(Modules.WorkLogs.WorkLogsModule) }
+        var requests = new[] { typeof(Modules.Identity.IdentityModule), typeof(Modules.Assessment.AssessmentModule), typeof(Modules.Notifications.NotificationsModule), typeof(Modules.Audit.AuditModule), typeof(Modules.Files.FilesModule), typeof(Modules.Tasks.TasksModule), typeof(Modules.WorkLogs.WorkLogsModule), typeof(Modules.Resources.ResourcesModule) }
             .SelectMany(m => m.Assembly.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.Namespace == "Mediator" && i.Name is "IBaseCommand"))
             .ToList();

@@ -164,5 +164,10 @@ internal static class AuthorizationMatrix
         .. WorkLogsLogsMatrix.Rows,
         .. WorkLogsReadingMatrix.Rows,
         .. WorkLogsTrackingMatrix.Rows,
+
+        // Resources (RR-1 … RR-3; docs/modules/resources.md "Authorisation"): one file per area of the module.
+        .. ResourcesRequestsMatrix.Rows,
+        .. ResourcesApprovalsMatrix.Rows,
+        .. ResourcesHistoryMatrix.Rows,
     ];
 }

@@ -18,7 +18,10 @@ internal static class MatrixRequests
         TasksSupervisionMatrix.Requests,
         WorkLogsLogsMatrix.Requests,
         WorkLogsReadingMatrix.Requests,
-        WorkLogsTrackingMatrix.Requests));
+        WorkLogsTrackingMatrix.Requests,
+        ResourcesRequestsMatrix.Requests,
+        ResourcesApprovalsMatrix.Requests,
+        ResourcesHistoryMatrix.Requests));
 
     public static IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders => All.Value;
 

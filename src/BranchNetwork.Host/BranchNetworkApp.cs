@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 using Serilog;
@@ -41,8 +42,41 @@ internal static class BranchNetworkApp
         var app = builder.Build();
         ConfigurePipeline(app);
 
+        // The first request used to wait 8–20 s after "Now listening": OpenIddict generated its ephemeral RSA keys and every
+        // endpoint was built on it. Done while the database is migrated and seeded, the two overlap on the second core and
+        // the first request finds them ready (ADR 0027).
+        var warmUp = migrateOnly ? Task.CompletedTask : Task.Run(() => WarmUpAsync(app));
         await PrepareDatabaseAsync(app);
+        await warmUp;
         return migrateOnly ? null : app;
+    }
+
+    /// <summary>Builds what the first request would otherwise build: the token keys, endpoints, the authentication schemes.</summary>
+    private static async Task WarmUpAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Without a configured certificate the token server's signing and encryption keys are RSA keys generated when its
+        // options are first read, which was inside the first request of any kind (the authentication middleware asks it).
+        _ = app.Services.GetRequiredService<IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
+        _ = app.Services.GetRequiredService<IOptionsMonitor<OpenIddict.Validation.OpenIddictValidationOptions>>().CurrentValue;
+        var keys = watch.ElapsedMilliseconds;
+        var endpoints = 0;
+        foreach (var source in ((IEndpointRouteBuilder)app).DataSources)
+        {
+            endpoints += source.Endpoints.Count;
+        }
+
+        var schemes = app.Services.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>();
+        foreach (var scheme in await schemes.GetAllSchemesAsync())
+        {
+            _ = scheme.HandlerType;
+        }
+
+        _ = app.Services.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider>();
+        _ = app.Services.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
+        _ = app.Services.GetRequiredService<IStringLocalizer<PlatformText>>()["too_many_requests"].Value;
+        logger.LogInformation("Warm-up: token keys in {Keys} ms, {Endpoints} endpoints, done in {Elapsed} ms", keys, endpoints, watch.ElapsedMilliseconds);
     }
 
     private static void ConfigureServices(WebApplicationBuilder builder)
@@ -53,6 +87,8 @@ internal static class BranchNetworkApp
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+        // Serilog's factory does not cache its loggers; SignalR asks for new ones on every hub connection (ADR 0029).
+        Platform.CachingLoggerFactory.Decorate(services);
 
         builder.AddPlatformInfrastructure();
         // The client address (access log, network-zone policies, sign-in throttle): X-Forwarded-For is honoured only from
@@ -221,6 +257,7 @@ internal static class BranchNetworkApp
     private static async Task PrepareDatabaseAsync(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         logger.LogInformation("Database provider: {Provider}", settings.Provider);
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
@@ -241,5 +278,7 @@ internal static class BranchNetworkApp
                 await seeder.SeedAsync(CancellationToken.None);
             }
         }
+
+        logger.LogInformation("Database ready (migrations, initializers, demo data) in {Elapsed} ms", watch.ElapsedMilliseconds);
     }
 }

@@ -1,4 +1,5 @@
 using BranchNetwork.SharedKernel.Errors;
+using BranchNetwork.SharedKernel.Resources;
 using FluentValidation;
 using Mediator;
 
@@ -12,7 +13,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var failures = TextGuard.FieldsWithNul(message)
-            .Select(field => new FluentValidation.Results.ValidationFailure(field, "The text contains a character that is not allowed (NUL)."))
+            .Select(field => new FluentValidation.Results.ValidationFailure(field, KernelText.Get("TextHasNul")))
             .ToList();
         foreach (var validator in validators)
         {

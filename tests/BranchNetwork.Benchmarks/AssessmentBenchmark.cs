@@ -18,16 +18,28 @@ namespace BranchNetwork.Benchmarks;
 /// The all-sub-branches results query and full scheme scoring of the Assessment module on a large network:
 /// 500 sub-branches × 30 indicators, progress for 30 days and then for 365 days (5,475,000 entries), measured
 /// per call against a raw ADO.NET query that returns the same rows from the same database in the same run.
-/// Run: dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- assessment [sqlite|postgres] [iterations]
+/// Run: dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- assessment [sqlite|postgres] [--subbranches 500] [--days 365] [--iterations 200]
+/// (a small run: --subbranches 50 --days 30; a bare number after the provider is still read as the iterations).
 /// </summary>
 internal static class AssessmentBenchmark
 {
-    private const int SubBranches = 500;
     private const int IndicatorCount = 30;
+
+    /// <summary>The scheme's period, a year, whatever the history loaded: time progress and paces are computed on it.</summary>
     private const int Days = 365;
     private const int FirstHistoryDays = 30;
     private static readonly DateOnly Start = new(2025, 1, 1);
 
+    /// <summary>Set once per run from <c>--subbranches</c> (the sheet case shares the seeding).</summary>
+    internal static int SubBranches { get; private set; } = 500;
+
+    internal static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+    }
+
+    internal static void UseSubBranches(int subBranches) => SubBranches = subBranches;
     public static async Task<int> RunAsync(string[] args)
     {
         var provider = args.Length > 0 ? args[0].ToUpperInvariant() : "SQLITE";
@@ -38,9 +50,11 @@ internal static class AssessmentBenchmark
             return 2;
         }
 
-        var iterations = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var n) ? n : 200;
+        var iterations = Option(args, "--iterations", args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var n) ? n : 200);
+        UseSubBranches(Option(args, "--subbranches", 500));
+        var historyDays = Math.Min(Option(args, "--days", Days), Days);
         await using var database = postgres ? await BenchDatabase.CreatePostgresAsync() : BenchDatabase.CreateSqlite();
-        Console.WriteLine($"Assessment benchmark on {database.Provider}: {SubBranches} sub-branches × {IndicatorCount} indicators × {Days} days of progress, {iterations} calls per case after warm-up");
+        Console.WriteLine($"Assessment benchmark on {database.Provider}: {SubBranches} sub-branches × {IndicatorCount} indicators × {historyDays} days of progress, {iterations} calls per case after warm-up");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BRANCHNETWORK_HOST", RosterBenchmark.HostContentRoot());
@@ -61,16 +75,16 @@ internal static class AssessmentBenchmark
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var results = new List<(int HistoryDays, long ProgressRows, IReadOnlyList<Measured> Cases)>();
-        foreach (var historyDays in new[] { FirstHistoryDays, Days })
+        foreach (var upToDay in new[] { Math.Min(FirstHistoryDays, historyDays), historyDays }.Distinct())
         {
             watch.Restart();
-            var rows = await database.InsertProgressAsync(seed, historyDays);
+            var rows = await database.InsertProgressAsync(seed, upToDay);
             await database.ProjectAsync(seed);
             await database.AnalyzeAsync();
-            Console.WriteLine($"Progress up to day {historyDays}: {rows:N0} rows bulk-inserted and projected in {watch.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"Progress up to day {upToDay}: {rows:N0} rows bulk-inserted and projected in {watch.Elapsed.TotalSeconds:F1} s");
             var total = await database.CountProgressAsync();
             Console.WriteLine($"Measuring with {total:N0} progress entries; load average before: {LoadAverage()}");
-            results.Add((historyDays, total, await MeasureAsync(app.Services, database, client, seed, iterations)));
+            results.Add((upToDay, total, await MeasureAsync(app.Services, database, client, seed, iterations)));
             Console.WriteLine($"  done; load average after: {LoadAverage()}");
             Report(database.Provider, iterations, results.TakeLast(1).ToList());
         }
@@ -80,7 +94,7 @@ internal static class AssessmentBenchmark
     }
 
     /// <summary>The machine is shared: the 1/5/15-minute load average says how contended the run was.</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static async Task<IReadOnlyList<Measured>> MeasureAsync(IServiceProvider services, BenchDatabase database, HttpClient client, Seed seed, int iterations)
@@ -101,6 +115,7 @@ internal static class AssessmentBenchmark
         }
 
         Verify(check, rawSheets, rawCells);
+        VerifyHttp(await client.GetStringAsync($"/api/assessment/schemes/{seed.SchemeId}/results"), check, rawCells);
         var scoring = scheme.Indicators.OrderBy(i => i.SortOrder).Select(i => new ScoringIndicator(i.IndicatorId, i.Weight, i.Direction, i.Rule)).ToList();
         var scoringSheets = rawSheets.Select(s => new ScoringSheet(
             s.SubBranchId,
@@ -184,6 +199,40 @@ internal static class AssessmentBenchmark
         }
     }
 
+    /// <summary>The HTTP case returns the same rows as the raw query: every sheet, every cell's figures, the reader's ranks.</summary>
+    private static void VerifyHttp(string json, SchemeResults results, List<RawCell> cells)
+    {
+        var raw = cells.ToDictionary(c => (c.SubBranchId, c.IndicatorId), c => (c.Target, c.Actual, c.Completion, c.Score));
+        var rows = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("rows").EnumerateArray().ToList();
+        var apiCells = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var subBranchId = rows[i].GetProperty("subBranchId").GetGuid();
+            if (i >= results.Rows.Count || subBranchId != results.Rows[i].SubBranchId || rows[i].GetProperty("rank").GetInt32() != results.Rows[i].Rank)
+            {
+                throw new InvalidOperationException($"HTTP results row {i} is not the reader's row (sub-branch or rank differ).");
+            }
+
+            foreach (var cell in rows[i].GetProperty("cells").EnumerateArray())
+            {
+                apiCells++;
+                var actual = cell.GetProperty("actual");
+                var figures = (cell.GetProperty("target").GetDecimal(), actual.ValueKind == System.Text.Json.JsonValueKind.Null ? (decimal?)null : actual.GetDecimal(), cell.GetProperty("completion").GetDecimal(), cell.GetProperty("score").GetDecimal());
+                if (!raw.TryGetValue((subBranchId, cell.GetProperty("indicatorId").GetGuid()), out var expected) || expected != figures)
+                {
+                    throw new InvalidOperationException("HTTP results and the raw query disagree on a cell's target, actual, completion or score.");
+                }
+            }
+        }
+
+        if (rows.Count != results.Rows.Count || apiCells != cells.Count)
+        {
+            throw new InvalidOperationException($"HTTP results returned {rows.Count} rows / {apiCells} cells, raw {results.Rows.Count} / {cells.Count}.");
+        }
+
+        Console.WriteLine($"Checked: reader and HTTP results return the raw rows ({rows.Count} sheets, {apiCells:N0} cells).");
+    }
+
     private static void Report(string provider, int iterations, List<(int HistoryDays, long ProgressRows, IReadOnlyList<Measured> Cases)> results)
     {
         Console.WriteLine();
@@ -201,7 +250,8 @@ internal static class AssessmentBenchmark
         Console.WriteLine($"| ratio HTTP / raw (median) | {string.Join(" | ", results.Select(r => $"{r.Cases[4].Median / r.Cases[0].Median:F2} ×"))} |");
     }
 
-    private static async Task<Seed> SeedSchemeAsync(IServiceProvider services)
+    /// <param name="firstSubBranchId">A real sub-branch for the first sheet, so its head can open it through the API.</param>
+    internal static async Task<Seed> SeedSchemeAsync(IServiceProvider services, Guid? firstSubBranchId = null)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AssessmentDbContext>();
@@ -224,7 +274,7 @@ internal static class AssessmentBenchmark
         // 10 × 3.34 + 20 × 3.33 = 100 exactly.
         scheme.SetIndicators(indicators.Select((indicator, i) => (indicator, i < 10 ? 3.34m : 3.33m)).ToList());
 
-        var units = Enumerable.Range(1, SubBranches).Select(i => new IssuedUnit(Guid.NewGuid(), $"SB{i:D3}", $"基准支行{i:D3}")).ToList();
+        var units = Enumerable.Range(1, SubBranches).Select(i => new IssuedUnit(i == 1 && firstSubBranchId is { } first ? first : Guid.NewGuid(), $"SB{i:D3}", $"基准支行{i:D3}")).ToList();
         var sheets = scheme.Publish(
                 new SystemClock(),
                 units,
@@ -274,6 +324,8 @@ internal static class AssessmentBenchmark
     }
 
     internal readonly record struct RawSheet(Guid SubBranchId, string Code, string Name, decimal Adjustment, decimal? FinalScore, Grade? FinalGrade, int? FinalRank);
+
+    internal sealed record RawSheetView(List<Guid> Columns, RawSheet Sheet, List<RawCell> Cells, int WarningsAndAppeals, List<(Guid SubBranchId, double Total)> Totals);
 
     internal readonly record struct RawCell(Guid SubBranchId, Guid IndicatorId, decimal Target, decimal? Actual, DateOnly? AsOf, decimal Completion, decimal Score);
 
@@ -486,6 +538,17 @@ internal static class AssessmentBenchmark
                 }
             }
 
+            // What the app's save keeps with each cell (AssessmentDbContext): the sheet's sum of cell scores in cents.
+            await using var sums = connection.CreateCommand();
+            sums.Transaction = transaction;
+            sums.CommandTimeout = 600;
+            sums.CommandText = $"""
+                UPDATE {T}"AssessmentSheets" SET "ScoreCents" = COALESCE((SELECT CAST(ROUND(SUM(CAST(t."Score" AS {Real})) * 100) AS BIGINT) FROM {T}"Targets" t
+                    WHERE t."SchemeId" = {T}"AssessmentSheets"."SchemeId" AND t."SubBranchId" = {T}"AssessmentSheets"."SubBranchId"), 0)
+                WHERE "SchemeId" = @scheme
+                """;
+            Parameter(sums, "@scheme").Value = Key(seed.SchemeId);
+            await sums.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }
 
@@ -574,6 +637,115 @@ internal static class AssessmentBenchmark
 
             return (sheets, cells);
         }
+
+        /// <summary>
+        /// The sheet's baseline: the rows a head's sheet shows, read with ADO.NET — the scheme, its indicator columns,
+        /// the sheet, its own cells, and the first page of its warnings and appeals — plus, when <paramref name="withRank"/>,
+        /// the totals of every sheet from one grouped query, to rank it among them.
+        /// </summary>
+        public async Task<RawSheetView> ReadRawSheetAsync(Guid schemeId, Guid subBranchId, bool withRank, bool storedTotals = false)
+        {
+            await using var connection = NewConnection();
+            await connection.OpenAsync();
+            var columns = new List<Guid>();
+            var cells = new List<RawCell>();
+            RawSheet sheet = default;
+            var others = 0;
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"""
+                    SELECT "Name", "Status", "StartDate", "EndDate", "ExcellentFrom", "GoodFrom", "FairFrom", "BehindMarginPoints" FROM {T}"AssessmentSchemes" WHERE "Id" = @scheme;
+                    SELECT "IndicatorId", "Code", "Name", "Unit", "Weight", "Direction", "AllowSubBranchEntry", "RuleKind", "RuleCap", "RuleFloor", "RuleMinimumCompletion", "RuleBands"
+                    FROM {T}"SchemeIndicators" WHERE "SchemeId" = @scheme ORDER BY "SortOrder";
+                    SELECT "SubBranchId", "SubBranchCode", "SubBranchName", "ScoreAdjustment", "FinalScore", "FinalGrade", "FinalRank"
+                    FROM {T}"AssessmentSheets" WHERE "SchemeId" = @scheme AND "SubBranchId" = @sub;
+                    SELECT "SubBranchId", "IndicatorId", "Value", "ActualValue", "ActualAsOf", "Completion", "Score"
+                    FROM {T}"Targets" WHERE "SchemeId" = @scheme AND "SubBranchId" = @sub;
+                    SELECT "Id", "Kind", "Status", "Message" FROM {T}"Warnings" WHERE "SchemeId" = @scheme AND "SubBranchId" = @sub LIMIT 51;
+                    SELECT "Id", "Kind", "Status", "Reason" FROM {T}"Appeals" WHERE "SchemeId" = @scheme AND "SubBranchId" = @sub LIMIT 51;
+                    """;
+                Parameter(command, "@scheme").Value = Key(schemeId);
+                Parameter(command, "@sub").Value = Key(subBranchId);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    _ = reader.GetString(0);
+                }
+
+                await reader.NextResultAsync();
+                while (await reader.ReadAsync())
+                {
+                    columns.Add(reader.GetGuid(0));
+                    _ = (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4), reader.GetInt32(5), reader.GetBoolean(6));
+                }
+
+                await reader.NextResultAsync();
+                while (await reader.ReadAsync())
+                {
+                    sheet = new RawSheet(
+                        reader.GetGuid(0),
+                        reader.GetString(1),
+                        reader.GetString(2),
+                        reader.GetDecimal(3),
+                        reader.IsDBNull(4) ? null : reader.GetDecimal(4),
+                        reader.IsDBNull(5) ? null : (Grade)reader.GetInt32(5),
+                        reader.IsDBNull(6) ? null : reader.GetInt32(6));
+                }
+
+                await reader.NextResultAsync();
+                while (await reader.ReadAsync())
+                {
+                    cells.Add(new RawCell(
+                        reader.GetGuid(0),
+                        reader.GetGuid(1),
+                        reader.GetDecimal(2),
+                        reader.IsDBNull(3) ? null : reader.GetDecimal(3),
+                        reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
+                        reader.GetDecimal(5),
+                        reader.GetDecimal(6)));
+                }
+
+                await reader.NextResultAsync();
+                while (await reader.ReadAsync())
+                {
+                    others++;
+                }
+
+                await reader.NextResultAsync();
+                while (await reader.ReadAsync())
+                {
+                    others++;
+                }
+            }
+
+            var totals = new List<(Guid SubBranchId, double Total)>();
+            if (withRank)
+            {
+                await using var command = connection.CreateCommand();
+                // Stored: what the app ranks from (each sheet's kept sum of cell scores). Summed: the cells themselves, which the
+                // run's check compares the app's rank with.
+                command.CommandText = storedTotals
+                    ? $"""
+                        SELECT s."SubBranchId", CAST(s."ScoreAdjustment" AS {Real}) + s."ScoreCents" / 100.0
+                        FROM {T}"AssessmentSheets" s WHERE s."SchemeId" = @scheme
+                        """
+                    : $"""
+                        SELECT s."SubBranchId", CAST(s."ScoreAdjustment" AS {Real}) + COALESCE((SELECT SUM(CAST(t."Score" AS {Real})) FROM {T}"Targets" t
+                            WHERE t."SchemeId" = s."SchemeId" AND t."SubBranchId" = s."SubBranchId"), 0)
+                        FROM {T}"AssessmentSheets" s WHERE s."SchemeId" = @scheme
+                        """;
+                Parameter(command, "@scheme").Value = Key(schemeId);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    totals.Add((reader.GetGuid(0), reader.GetDouble(1)));
+                }
+            }
+
+            return new RawSheetView(columns, sheet, cells, others, totals);
+        }
+
+        private string Real => IsSqlite ? "REAL" : "double precision";
 
         public async ValueTask DisposeAsync()
         {

@@ -26,8 +26,22 @@ public sealed record NavEntry(
 /// </summary>
 public sealed record HomeCard(string Key, string TitleKey, int Order, string Icon, IReadOnlyList<string>? Roles = null);
 
-/// <summary>What a card shows: a figure (already formatted), a line saying what it means (already localised) and where to act on it.</summary>
-public sealed record HomeFigure(string CardKey, string Value, string Caption, string Link);
+/// <summary>
+/// What a card shows: a figure (already formatted), a line saying what it means (already localised) and where to act on
+/// it; optionally a compact heat map of the units behind the figure, worst first.
+/// </summary>
+public sealed record HomeFigure(string CardKey, string Value, string Caption, string Link, IReadOnlyList<HeatCell>? Heat = null);
+
+/// <summary>How a unit stands on a heat map: on pace, some indicators behind, or behind as a whole.</summary>
+public enum HeatLevel
+{
+    OnPace,
+    Watch,
+    Behind,
+}
+
+/// <summary>One unit on a card's heat map: a short label, what it means in a sentence (already localised), and its page.</summary>
+public sealed record HeatCell(string Label, string Hint, HeatLevel Level, string Link);
 
 /// <summary>
 /// A recurring job of a module: <see cref="RunAsync"/> runs in a DI scope of its own, on the <see cref="Cron"/> schedule in

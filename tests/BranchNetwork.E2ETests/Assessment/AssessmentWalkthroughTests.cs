@@ -167,6 +167,8 @@ public sealed class AssessmentWalkthroughTests(BrowserApp app) : IClassFixture<B
         await Field(admin, "scheme-name").FillAsync(schemeName);
         await SetAsync(admin, "[data-testid=weight-DEP-NEW]", "100");
         await admin.ClickAsync("[data-testid=kind-Special]");
+        // The business lines show once the circuit has taken the choice: save only then.
+        await admin.Locator("[data-testid=business-line]").WaitForAsync();
 
         // A special scheme without its business line is refused on that field, and nothing is saved.
         await admin.ClickAsync("[data-testid=scheme-save]");

@@ -70,6 +70,12 @@ public sealed partial class HomePageTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal(pending.ToString(System.Globalization.CultureInfo.InvariantCulture), await FigureAsync(page, "AppealsToDecide"));
         Assert.Equal(scheme.SubBranches.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), await FigureAsync(page, "BehindUnits"));
         Assert.Contains(scheme.Name, await CaptionAsync(page, "BehindUnits"), StringComparison.Ordinal);
+        // The heat map: every sub-branch of the scheme, worst first, each square opening its sheet and saying why in words.
+        var heat = page.GetByTestId("home-card-BehindUnits").GetByTestId("home-card-heat").Locator("a");
+        Assert.Equal(scheme.SubBranches.Count, await heat.CountAsync());
+        Assert.Equal("Behind", await heat.First.GetAttributeAsync("data-level"));
+        Assert.Matches($"^/assessment/schemes/{scheme.Id}/sheets/[0-9a-f-]+$", await heat.First.GetAttributeAsync("href") ?? "");
+        Assert.Contains("项指标落后", await heat.First.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
         Assert.Contains("超过 3 天未签收", await CaptionAsync(page, "UnansweredWarnings"), StringComparison.Ordinal);
         await ScreenshotsAsync(page, "supervisor");
 

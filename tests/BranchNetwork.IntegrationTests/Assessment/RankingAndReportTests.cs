@@ -87,7 +87,7 @@ public sealed class RankingAndReportTests(BranchNetworkFactory app) : IClassFixt
 
     [Fact]
     [Trait("Spec", "AS-9")]
-    public async Task The_score_table_exports_as_xlsx_and_csv_with_Chinese_headers()
+    public async Task The_score_table_exports_as_xlsx_and_csv_with_headers_in_the_readers_language()
     {
         app.EnsureAvailable();
         var scheme = await ScoredSchemeAsync();
@@ -108,5 +108,11 @@ public sealed class RankingAndReportTests(BranchNetworkFactory app) : IClassFixt
         Assert.Contains("\r\n4,SB04,支行04,18.00,40.00,0.00,58.00,不合格\r\n", text, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await head.GetAsync($"/api/assessment/schemes/{scheme.Id}/export?format=pdf")).StatusCode);
+
+        // In English the headers and grades are English; indicator and sub-branch names are the bank's own.
+        head.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("en"));
+        var english = Encoding.UTF8.GetString(await (await head.GetAsync($"/api/assessment/schemes/{scheme.Id}/export?format=csv")).Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("\uFEFFRank,Sub-branch code,Sub-branch,存款 (60%),投诉 (40%),Adjustment,Total,Grade\r\n", english, StringComparison.Ordinal);
+        Assert.Contains("\r\n4,SB04,支行04,18.00,40.00,0.00,58.00,Unsatisfactory\r\n", english, StringComparison.Ordinal);
     }
 }

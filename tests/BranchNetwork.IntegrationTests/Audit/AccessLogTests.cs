@@ -292,11 +292,13 @@ public sealed class AccessLogTests(AccessLogFactory app) : IClassFixture<AccessL
     }
 
     [Fact]
-    public async Task Static_assets_and_blazor_framework_files_are_not_logged()
+    public async Task Health_probes_static_assets_and_blazor_framework_files_are_not_logged()
     {
         app.EnsureAvailable();
         var since = app.Clock.UtcNow.AddSeconds(-1);
         var anonymous = app.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/app.css")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/_framework/blazor.web.js")).StatusCode);
         await anonymous.GetAsync("/favicon.ico");
@@ -305,6 +307,7 @@ public sealed class AccessLogTests(AccessLogFactory app) : IClassFixture<AccessL
         var auditor = await AuditorAsync();
         await WaitForAsync(auditor, $"path=/api/me&status=401&from={Utc(since)}", _ => true);
 
+        Assert.Empty(await ItemsAsync(auditor, "path=/health"));
         Assert.Empty(await ItemsAsync(auditor, "path=/app.css"));
         Assert.Empty(await ItemsAsync(auditor, "path=/_framework"));
         Assert.Empty(await ItemsAsync(auditor, "path=/favicon.ico"));

@@ -104,6 +104,23 @@ public sealed class HomeFigureTests(BranchNetworkFactory app) : IClassFixture<Br
         Assert.False(HomePage.Has(await HomePage.ReadAsync(app, "supervisor"), "TargetsMissing"));
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task Every_roles_home_page_names_its_cards_in_the_readers_language(string culture)
+    {
+        app.EnsureAvailable();
+        foreach (var user in new[] { "head01", "supervisor", "taskadmin", "auditor", "admin", "staff0101" })
+        {
+            var browser = await HomePage.BrowserAsync(app, user);
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(new Uri($"/culture/set?culture={culture}&redirectUri=/", UriKind.Relative))).StatusCode);
+            var home = await browser.GetStringAsync(new Uri("/", UriKind.Relative));
+            Assert.Contains("data-testid=\"home-card-", home, StringComparison.Ordinal);
+            // A resource key on screen ("Card_LastImport_Title") is a card whose title or caption was never written.
+            Assert.DoesNotMatch("Card_[A-Za-z]+_", home);
+        }
+    }
+
     [Fact]
     [Trait("Spec", "AU-4")]
     public async Task The_auditor_sees_recent_denials_and_failed_sign_ins()

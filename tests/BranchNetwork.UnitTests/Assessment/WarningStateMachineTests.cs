@@ -62,10 +62,11 @@ public sealed class WarningStateMachineTests
     {
         var (rule, indicator) = (Guid.NewGuid(), Guid.NewGuid());
 
-        var warning = Warning.Raise(Guid.NewGuid(), rule, SB01.SubBranchId, indicator, new string('慢', Warning.MessageMaxLength + 10));
+        var warning = Warning.Raise(Guid.NewGuid(), rule, SB01.SubBranchId, indicator, WarningText.NoProgress(new string('慢', Warning.MessageMaxLength + 10), 3));
 
         Assert.Equal((WarningStatus.Open, Warning.KeyFor(rule, SB01.SubBranchId, indicator)), (warning.Status, warning.OpenKey));
         Assert.Equal(Warning.MessageMaxLength, warning.Message.Length);
+        Assert.Equal("WarningNoProgress", warning.MessageKey);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class WarningStateMachineTests
     [Fact]
     public void An_open_or_acknowledged_warning_closes_and_frees_its_key()
     {
-        var raised = Warning.Raise(Guid.NewGuid(), Guid.NewGuid(), SB01.SubBranchId, null, "末位");
+        var raised = Warning.Raise(Guid.NewGuid(), Guid.NewGuid(), SB01.SubBranchId, null, WarningText.BottomRank(8, 8, 41.5m));
         var acknowledged = Acknowledged();
 
         raised.Close(WarningCloseReason.ConditionCleared, null, Clock);

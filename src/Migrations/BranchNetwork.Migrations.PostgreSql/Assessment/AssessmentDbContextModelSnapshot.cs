@@ -268,6 +268,9 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)");
 
+                    b.Property<long>("ScoreCents")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SubBranchCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -356,6 +359,55 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
                         .IsUnique();
 
                     b.ToTable("Honours", "assessment");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ErrorDetails")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("SchemeId");
+
+                    b.ToTable("ImportRuns", "assessment");
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.Indicator", b =>
@@ -705,6 +757,14 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("MessageArgs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("OpenKey")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -806,6 +866,15 @@ namespace BranchNetwork.Migrations.PostgreSql.Assessment
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.Honour", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Assessment.Domain.AssessmentScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.ImportRun", b =>
                 {
                     b.HasOne("BranchNetwork.Modules.Assessment.Domain.AssessmentScheme", null)
                         .WithMany()

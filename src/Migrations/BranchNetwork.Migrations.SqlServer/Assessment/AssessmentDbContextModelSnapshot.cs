@@ -268,6 +268,9 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                         .HasPrecision(7, 2)
                         .HasColumnType("decimal(7,2)");
 
+                    b.Property<long>("ScoreCents")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SubBranchCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -356,6 +359,55 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                         .IsUnique();
 
                     b.ToTable("Honours", "assessment");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ErrorDetails")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("SchemeId");
+
+                    b.ToTable("ImportRuns", "assessment");
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.Indicator", b =>
@@ -705,6 +757,14 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("MessageArgs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("OpenKey")
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
@@ -807,6 +867,15 @@ namespace BranchNetwork.Migrations.SqlServer.Assessment
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.Honour", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Assessment.Domain.AssessmentScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.ImportRun", b =>
                 {
                     b.HasOne("BranchNetwork.Modules.Assessment.Domain.AssessmentScheme", null)
                         .WithMany()

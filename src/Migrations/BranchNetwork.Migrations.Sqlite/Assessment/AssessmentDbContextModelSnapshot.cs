@@ -262,6 +262,9 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ScoreCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubBranchCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -350,6 +353,55 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .IsUnique();
 
                     b.ToTable("Honours", (string)null);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorDetails")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("SchemeId");
+
+                    b.ToTable("ImportRuns", (string)null);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.Indicator", b =>
@@ -699,6 +751,14 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MessageArgs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OpenKey")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -800,6 +860,15 @@ namespace BranchNetwork.Migrations.Sqlite.Assessment
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.Honour", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Assessment.Domain.AssessmentScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Assessment.Domain.ImportRun", b =>
                 {
                     b.HasOne("BranchNetwork.Modules.Assessment.Domain.AssessmentScheme", null)
                         .WithMany()

@@ -73,6 +73,7 @@ internal sealed class AssessmentModule : IModule
         builder.Services.AddScoped<SchemeResultsReader>();
         builder.Services.AddScoped<SchemeDetailReader>();
         builder.Services.AddScoped<SchemeCoverage>();
+        builder.Services.AddScoped<ImportLog>();
         builder.Services.AddScoped<IAssessmentSheets, SheetOutlines>();
         builder.Services.AddScoped<SheetNotifier>();
         builder.Services.AddScoped<ProgressWriter>();
@@ -108,6 +109,7 @@ internal sealed class AssessmentModule : IModule
         new(AssessmentHomeCards.AppealsToDecide, "Card_AppealsToDecide_Title", 22, Icons.Material.Filled.Gavel, [BankRoles.HeadOfficeSupervisor]),
         new(AssessmentHomeCards.DraftSchemes, "Card_DraftSchemes_Title", 30, Icons.Material.Filled.EditNote, [BankRoles.TaskAdmin]),
         new(AssessmentHomeCards.TargetsMissing, "Card_TargetsMissing_Title", 31, Icons.Material.Filled.GridOn, [BankRoles.TaskAdmin]),
+        new(AssessmentHomeCards.LastImport, "Card_LastImport_Title", 32, Icons.Material.Filled.UploadFile, [BankRoles.TaskAdmin]),
     ];
 
     public Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken) =>

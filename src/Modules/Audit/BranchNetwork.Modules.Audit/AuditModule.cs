@@ -49,6 +49,13 @@ internal sealed class AuditModule : IModule
         services.AddModuleOutbox<AuditDbContext>(Name);
 
         services.Configure<AccessLogOptions>(builder.Configuration.GetSection(AccessLogOptions.Section));
+        // ADR 0025: skip list, spill file, bulk store, counters.
+        services.AddSingleton<AccessLogSkipList>();
+        services.AddSingleton<AccessLogSpill>();
+        services.AddSingleton<AccessLogStoreFault>();
+        services.AddSingleton<AccessLogStore>();
+        services.AddSingleton<AccessLogMetrics>();
+        services.AddHealthChecks().AddCheck<AccessLogHealthCheck>("access-log", tags: ["ready"]);
         services.AddSingleton<AccessLogBuffer>();
         services.AddSingleton<IAccessLog>(sp => sp.GetRequiredService<AccessLogBuffer>());
         services.AddSingleton<DurableAccessLog>();

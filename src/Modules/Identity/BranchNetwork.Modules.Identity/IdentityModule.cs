@@ -98,6 +98,8 @@ internal sealed class IdentityModule : IModule
         // Refreshes the cookie's roles and unit; ending sessions does not wait for it (ValidateSessionAsync, ADR 0017).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
+        services.AddSingleton<SessionRevocationChannel>();
+        services.AddHostedService<SessionRevocationSubscriber>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<IUserSessions>(sp => sp.GetRequiredService<UserSessions>());
         services.AddHostedService<SessionRevocationListener>();

@@ -29,6 +29,8 @@ namespace BranchNetwork.Modules.Notifications;
 /// <summary>The inbox and the real-time hub (NT-1, NT-2), and head-office announcements.</summary>
 internal sealed class NotificationsModule : IModule
 {
+    private const int MaximumClientMessage = 4 * 1024;
+
     public string Name => NotificationsDbContext.Module;
 
     public void AddServices(WebApplicationBuilder builder)
@@ -36,12 +38,18 @@ internal sealed class NotificationsModule : IModule
         builder.AddModuleDbContext<NotificationsDbContext>(Name, NotificationsDbContext.Schema);
         builder.Services.AddModuleOutbox<NotificationsDbContext>(Name);
         builder.Services.AddScoped<NotificationPusher>();
+        builder.Services.AddSingleton<HubMemoryTrim>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<HubMemoryTrim>());
         builder.Services.AddSingleton<NotificationText>();
         builder.Services.AddScoped<NavigationCounts>();
         builder.Services.AddScoped<INavigationCounts>(services => services.GetRequiredService<NavigationCounts>());
         builder.Services.AddSingleton<IHtmlSanitizer>(_ => new HtmlSanitizer());
 
-        var signalR = builder.Services.AddSignalR();
+        // Pages only listen to this hub: a client sends the handshake and pings, never more than a few hundred bytes, so a
+        // connection may not make the server buffer more than that for it (ADR 0027). This hub only: the pages' own
+        // Blazor circuits carry form input and keep their defaults.
+        var signalR = builder.Services.AddSignalR()
+            .AddHubOptions<NotificationsHub>(options => options.MaximumReceiveMessageSize = MaximumClientMessage);
         // NT-2: several nodes share hub messages through Redis when it is configured.
         if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
         {
@@ -74,6 +82,10 @@ internal sealed class NotificationsModule : IModule
         MarkReadEndpoint.Map(api);
         PublishAnnouncementEndpoint.Map(api);
         ListAnnouncementsEndpoint.Map(api);
-        endpoints.MapHub<NotificationsHub>(NotificationsHubContract.Path);
+        endpoints.MapHub<NotificationsHub>(NotificationsHubContract.Path, options =>
+        {
+            // What the transport reads from a client before it stops reading: the same bound as the largest message.
+            options.TransportMaxBufferSize = MaximumClientMessage;
+        });
     }
 }

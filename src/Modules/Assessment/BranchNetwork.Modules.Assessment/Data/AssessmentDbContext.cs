@@ -27,6 +27,8 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
 
     public DbSet<Appeal> Appeals => Set<Appeal>();
 
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
     public DbSet<Honour> Honours => Set<Honour>();
 
     public DbSet<ResultComment> ResultComments => Set<ResultComment>();
@@ -140,6 +142,8 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
             w.ToTable("Warnings");
             w.HasKey(x => x.Id);
             w.Property(x => x.Message).HasMaxLength(Warning.MessageMaxLength).IsRequired();
+            w.Property(x => x.MessageKey).HasMaxLength(Warning.MessageKeyMaxLength);
+            w.Property(x => x.MessageArgs).HasMaxLength(Warning.MessageArgsMaxLength);
             w.Property(x => x.Response).HasMaxLength(Warning.ResponseMaxLength);
             w.Property(x => x.OpenKey).HasMaxLength(Warning.OpenKeyMaxLength);
             w.Property(x => x.SubjectKind).HasMaxLength(Warning.SubjectKindMaxLength);
@@ -148,6 +152,15 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
             w.HasOne<WarningRule>().WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.Restrict);
             w.HasIndex(x => x.OpenKey).IsUnique();
             w.HasIndex(x => new { x.SchemeId, x.SubBranchId, x.Status });
+        });
+        modelBuilder.Entity<ImportRun>(r =>
+        {
+            r.ToTable("ImportRuns");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.ByName).HasMaxLength(ImportRun.ByNameMaxLength);
+            r.Property(x => x.ErrorDetails).HasMaxLength(ImportRun.ErrorDetailsMaxLength).IsRequired();
+            r.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex(x => x.CreatedAtUtc);
         });
         modelBuilder.Entity<Appeal>(a =>
         {
@@ -190,10 +203,117 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
         ModuleModel.Apply(modelBuilder, this, Schema);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Sheet sums moved by saves whose transaction has not committed yet (see <see cref="SheetScoreCommit"/>).</summary>
+    private readonly List<SheetScoreMove> uncommittedMoves = [];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SheetScoreCommit.Instance);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var moves = SheetScoreMoves();
+        if (moves.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The sums move when the cells' transaction commits, inside it (SheetScoreCommit): a save that writes one cell
+        // must still have a transaction to commit, and the lock it takes is taken after every save interceptor has run.
+        uncommittedMoves.AddRange(moves);
+        var behaviour = Database.AutoTransactionBehavior;
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            // Nothing of a failed save was written (EF rolls its own transaction or savepoint back).
+            foreach (var move in moves)
+            {
+                uncommittedMoves.Remove(move);
+            }
+
+            throw;
+        }
+        finally
+        {
+            Database.AutoTransactionBehavior = behaviour;
+        }
+    }
+
+    /// <summary>
+    /// Adds each sheet's share of the committing saves to its stored sum, in the committing transaction, as an increment
+    /// the database applies to the row it locks: two saves on cells of one sheet at once both count.
+    /// </summary>
+    internal async Task ApplySheetScoreMovesAsync(System.Data.Common.DbTransaction transaction, CancellationToken ct)
+    {
+        if (uncommittedMoves.Count == 0)
+        {
+            return;
+        }
+
+        var moves = uncommittedMoves
+            .GroupBy(m => (m.SchemeId, m.SubBranchId))
+            .Select(g => new SheetScoreMove(g.Key.SchemeId, g.Key.SubBranchId, g.Sum(m => m.Cents)))
+            .Where(m => m.Cents != 0)
+            .OrderBy(m => m.SchemeId).ThenBy(m => m.SubBranchId)
+            .ToList();
+        uncommittedMoves.Clear();
+        var sqlite = Database.IsSqlite();
+        var table = sqlite ? "\"AssessmentSheets\"" : Database.IsSqlServer() ? $"[{Schema}].[AssessmentSheets]" : $"{Schema}.\"AssessmentSheets\"";
+        var (sum, scheme, unit) = Database.IsSqlServer() ? ("[ScoreCents]", "[SchemeId]", "[SubBranchId]") : ("\"ScoreCents\"", "\"SchemeId\"", "\"SubBranchId\"");
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"UPDATE {table} SET {sum} = {sum} + @cents WHERE {scheme} = @scheme AND {unit} = @unit";
+        var cents = Parameter(command, "@cents");
+        var schemeId = Parameter(command, "@scheme");
+        var unitId = Parameter(command, "@unit");
+        foreach (var move in moves)
+        {
+            cents.Value = move.Cents;
+            // SQLite keeps keys as upper-case text (EF Core's mapping); the other providers as uniqueidentifier / uuid.
+            schemeId.Value = sqlite ? move.SchemeId.ToString().ToUpperInvariant() : move.SchemeId;
+            unitId.Value = sqlite ? move.SubBranchId.ToString().ToUpperInvariant() : move.SubBranchId;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    internal void DiscardSheetScoreMoves() => uncommittedMoves.Clear();
+
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private readonly record struct SheetScoreMove(Guid SchemeId, Guid SubBranchId, long Cents);
+
+    /// <summary>How each sheet's sum of cell scores changes with this save.</summary>
+    private List<SheetScoreMove> SheetScoreMoves()
+    {
+        var moves = new Dictionary<(Guid SchemeId, Guid SubBranchId), long>();
+        foreach (var entry in ChangeTracker.Entries<Target>())
+        {
+            var cents = entry.State switch
+            {
+                EntityState.Added => AssessmentSheet.ToCents(entry.Entity.Score),
+                EntityState.Deleted => -AssessmentSheet.ToCents(entry.Property(t => t.Score).OriginalValue),
+                EntityState.Modified => AssessmentSheet.ToCents(entry.Entity.Score) - AssessmentSheet.ToCents(entry.Property(t => t.Score).OriginalValue),
+                _ => 0,
+            };
+            if (cents != 0)
+            {
+                var key = (entry.Entity.SchemeId, entry.Entity.SubBranchId);
+                moves[key] = moves.GetValueOrDefault(key) + cents;
+            }
+        }
+
+        return moves.Where(m => m.Value != 0)
+            .Select(m => new SheetScoreMove(m.Key.SchemeId, m.Key.SubBranchId, m.Value))
+            .ToList();
     }
 
     private static void Rule(params Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder[] ratios)

@@ -12,7 +12,9 @@ internal static class DomainText
 {
     private static readonly ResourceManager Resources = new(typeof(AssessmentText));
 
-    public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Get(string key) => Get(key, CultureInfo.CurrentUICulture);
+
+    public static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
 
     public static string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
 

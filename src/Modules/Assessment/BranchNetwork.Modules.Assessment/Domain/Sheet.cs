@@ -73,6 +73,15 @@ internal sealed class AssessmentSheet : Entity
     /// <summary>Sum of score adjustments granted on appeal (points, may be negative).</summary>
     public decimal ScoreAdjustment { get; private set; }
 
+    /// <summary>
+    /// The sum of its cells' scores in cents, moved by the database in the same save as a cell's score
+    /// (<c>AssessmentDbContext</c>), so a sheet is ranked from one number per sheet instead of every sheet's cells.
+    /// </summary>
+    public long ScoreCents { get; private set; }
+
+    /// <summary>Points as whole cents: cell scores and adjustments have two decimals (ADR 0008), so this is exact.</summary>
+    public static long ToCents(decimal points) => decimal.ToInt64(decimal.Round(points * 100m, MidpointRounding.AwayFromZero));
+
     public decimal? FinalScore { get; private set; }
 
     public Grade? FinalGrade { get; private set; }

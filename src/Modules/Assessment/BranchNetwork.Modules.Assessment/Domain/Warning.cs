@@ -24,6 +24,8 @@ internal sealed class Warning : Entity
     public const int OpenKeyMaxLength = 120;
     public const int SubjectKindMaxLength = 32;
     public const int NameMaxLength = 100;
+    public const int MessageKeyMaxLength = 64;
+    public const int MessageArgsMaxLength = 2000;
 
     // For EF Core.
     private Warning()
@@ -43,7 +45,14 @@ internal sealed class Warning : Entity
 
     public WarningKind Kind { get; private set; }
 
+    /// <summary>The text as written: a supervisor's own words, or a rule's text in the bank's language (zh-CN) for search and export.</summary>
     public string Message { get; private set; }
+
+    /// <summary>A rule-raised warning's resource key, so each reader sees its text in their own language; null for a supervisor's words.</summary>
+    public string? MessageKey { get; private set; }
+
+    /// <summary>The arguments of <see cref="MessageKey"/> as a JSON list of strings.</summary>
+    public string? MessageArgs { get; private set; }
 
     /// <summary>What a prompt is about, e.g. <c>WorkPlan</c>, <c>WeeklyTask</c>, <c>WorkLog</c> (owned by other modules).</summary>
     public string? SubjectKind { get; private set; }
@@ -101,14 +110,16 @@ internal sealed class Warning : Entity
     }
 
     /// <summary>A warning a rule raised: open, keyed so the same condition never opens twice.</summary>
-    public static Warning Raise(Guid schemeId, Guid ruleId, Guid subBranchId, Guid? indicatorId, string message) => new()
+    public static Warning Raise(Guid schemeId, Guid ruleId, Guid subBranchId, Guid? indicatorId, WarningText text) => new()
     {
         SchemeId = schemeId,
         SubBranchId = subBranchId,
         IndicatorId = indicatorId,
         RuleId = ruleId,
         Kind = WarningKind.Warning,
-        Message = message.Length > MessageMaxLength ? message[..MessageMaxLength] : message,
+        Message = Cut(text.Render(WarningText.BankCulture), MessageMaxLength),
+        MessageKey = text.Key,
+        MessageArgs = Cut(text.ArgsJson(), MessageArgsMaxLength),
         Status = WarningStatus.Open,
         OpenKey = KeyFor(ruleId, subBranchId, indicatorId),
     };
@@ -141,4 +152,6 @@ internal sealed class Warning : Entity
         ClosedById = byUserId;
         ClosedAtUtc = clock.UtcNow;
     }
+
+    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
 }

@@ -102,6 +102,40 @@ internal sealed class AccessLogEntry : IChainRecord
             Detail = Clean(detail, DetailMaxLength),
         };
 
+    /// <summary>An entry read back from the spill file (ADR 0025): the same id and content it had when it was recorded.</summary>
+    public static AccessLogEntry Restore(
+        Guid id,
+        DateTime timeUtc,
+        AccessLogKind kind,
+        Guid? userId,
+        string? userName,
+        string? roles,
+        Guid? unitId,
+        string? ip,
+        string? method,
+        string? routeTemplate,
+        string? path,
+        int status,
+        double durationMs,
+        string? detail) =>
+        new()
+        {
+            Id = id,
+            TimeUtc = ChainHash.ToMicroseconds(timeUtc),
+            Kind = kind,
+            UserId = userId,
+            UserName = Clean(userName, UserNameMaxLength),
+            Roles = Clean(roles, RolesMaxLength),
+            UnitId = unitId,
+            Ip = Clean(ip, IpMaxLength),
+            Method = Clean(method, MethodMaxLength),
+            RouteTemplate = Clean(routeTemplate, RouteTemplateMaxLength),
+            Path = Clean(path, PathMaxLength),
+            Status = status,
+            DurationMs = durationMs,
+            Detail = Clean(detail, DetailMaxLength),
+        };
+
     public string CanonicalContent() => ChainHash.Join(
         Id, TimeUtc, (int)Kind, UserId, UserName, Roles, UnitId, Ip, Method, RouteTemplate, Path, Status, DurationMs, Detail);
 

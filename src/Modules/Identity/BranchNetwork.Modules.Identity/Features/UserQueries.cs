@@ -30,12 +30,7 @@ internal static class UserQueries
         var rows = await (from u in users
                           join unit in db.OrgUnits on u.UnitId equals unit.Id
                           select new { User = u, UnitName = unit.Name }).ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.User.Id).ToList();
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ids.Contains(ur.UserId)
-                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
-        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        var rolesByUser = await db.RoleNamesAsync(rows.Select(r => r.User.Id).ToList(), cancellationToken);
         return rows.Select(r => new UserSummary(
                 r.User.Id,
                 r.User.UserName!,
@@ -45,8 +40,18 @@ internal static class UserQueries
                 r.User.Position,
                 r.User.IsActive,
                 r.User.TwoFactorEnabled,
-                rolesByUser[r.User.Id].Order(StringComparer.Ordinal).ToList()))
+                [.. rolesByUser[r.User.Id]]))
             .ToList();
+    }
+
+    /// <summary>Each user's role names, in name order, in one query for any number of users.</summary>
+    public static async Task<ILookup<Guid, string>> RoleNamesAsync(this IdentityDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where userIds.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        return roles.OrderBy(r => r.Name, StringComparer.Ordinal).ToLookup(r => r.UserId, r => r.Name!);
     }
 
     public static async Task<UserSummary> SummaryAsync(this IdentityDbContext db, Guid id, CancellationToken cancellationToken) =>

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace BranchNetwork.Modules.Identity.Services;
 
@@ -13,7 +15,7 @@ namespace BranchNetwork.Modules.Identity.Services;
 /// not a database round-trip; a disable or reset on any node clears the entry (see <see cref="SessionRevocationListener"/>)
 /// and makes every watcher of that user check again (ADR 0017).
 /// </summary>
-internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<IdentityOptions> identityOptions, ILogger<UserSessions> logger) : IUserSessions
+internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<IdentityOptions> identityOptions, SessionRevocationChannel channel, ILogger<UserSessions> logger) : IUserSessions
 {
     /// <summary>A safety net only: revocations clear entries at once; this bounds a missed one.</summary>
     private static readonly long CacheForMs = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
@@ -52,6 +54,56 @@ internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<Identit
         return stamp is null || string.Equals(stamp, state.Stamp, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A bearer token stands while its user is active and its entry is valid. The entry is read once per user state
+    /// (at most a minute) and remembered with that state, so the revocations that clear the state — a disable or a
+    /// password reset here, a revocation row read from another node — make the next call read the entry again (ADR 0024).
+    /// </summary>
+    internal async ValueTask<bool> IsTokenCurrentAsync(ClaimsPrincipal principal, string tokenId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(principal.FindFirst(Claims.Subject)?.Value, out var userId))
+        {
+            // An integration's client-credentials token: no user to hang it on and rare, so its entry is read every time.
+            return await IsTokenEntryValidAsync(tokenId, cancellationToken);
+        }
+
+        var before = Interlocked.Read(ref generation);
+        var state = await StateAsync(userId, fresh: false, cancellationToken);
+        if (state is not { Active: true })
+        {
+            return false;
+        }
+
+        if (state.Tokens.ContainsKey(tokenId))
+        {
+            return true;
+        }
+
+        if (!await IsTokenEntryValidAsync(tokenId, cancellationToken))
+        {
+            return false;
+        }
+
+        // A revocation that arrived while we read may have been missed by this read: do not keep it then.
+        if (Interlocked.Read(ref generation) == before)
+        {
+            state.Tokens.TryAdd(tokenId, 0);
+        }
+
+        return true;
+    }
+
+    private async ValueTask<bool> IsTokenEntryValidAsync(string tokenId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        var token = await tokens.FindByIdAsync(tokenId, cancellationToken);
+        // A JWT whose entry holds a reference id is a leaked reference token's payload: refused, as OpenIddict does.
+        return token is not null
+            && await tokens.HasStatusAsync(token, Statuses.Valid, cancellationToken)
+            && string.IsNullOrEmpty(await tokens.GetReferenceIdAsync(token, cancellationToken));
+    }
+
     public IDisposable Watch(ClaimsPrincipal principal, Action onEnded)
     {
         if (!TryGetUserId(principal, out var userId))
@@ -62,6 +114,16 @@ internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<Identit
         var watcher = new Watcher(this, userId, principal, onEnded);
         watchers.GetOrAdd(userId, _ => new ConcurrentDictionary<Watcher, byte>())[watcher] = 0;
         return watcher;
+    }
+
+    /// <summary>
+    /// The user's sessions ended on this node (a disable or a password reset, saved with its revocation row): forget the
+    /// state here and tell the other nodes at once through Redis when configured; the row is their fallback (ADR 0028).
+    /// </summary>
+    public void Ended(Guid userId)
+    {
+        Changed(userId);
+        channel.Publish(userId);
     }
 
     /// <summary>The user's sign-in state changed (here or on another node): forget it and let every watcher check again.</summary>
@@ -149,7 +211,11 @@ internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<Identit
         }
     }
 
-    private sealed record State(bool Active, string? Stamp, long LoadedAt);
+    /// <summary>The user's flag and stamp, and the ids of the access tokens whose entries were read valid with them.</summary>
+    private sealed record State(bool Active, string? Stamp, long LoadedAt)
+    {
+        public ConcurrentDictionary<string, byte> Tokens { get; } = new(StringComparer.Ordinal);
+    }
 
     private sealed class Watcher(UserSessions owner, Guid userId, ClaimsPrincipal principal, Action onEnded) : IDisposable
     {

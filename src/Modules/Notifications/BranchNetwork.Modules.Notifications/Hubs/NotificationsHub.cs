@@ -1,6 +1,8 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Notifications.Contracts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -12,7 +14,7 @@ namespace BranchNetwork.Modules.Notifications.Hubs;
 /// the connection closes the moment the user's session ends (disabled, password reset: Identity's ADR 0017).
 /// </summary>
 [Authorize(Policy = AuthPolicies.Hub)]
-internal sealed class NotificationsHub(IUserSessions sessions, IHubContext<NotificationsHub> hub) : Hub
+internal sealed class NotificationsHub(IUserSessions sessions, IHubContext<NotificationsHub> hub, HubMemoryTrim trim) : Hub
 {
     /// <summary>Client method telling the page its session ended: it goes to the sign-in form by itself.</summary>
     internal const string SessionEndedMethod = "sessionEnded";
@@ -46,7 +48,31 @@ internal sealed class NotificationsHub(IUserSessions sessions, IHubContext<Notif
 
         var context = Context;
         context.Items[SessionWatch] = sessions.Watch(user, () => _ = EndSessionAsync(hub, context));
+        ReleaseAuthenticationState(context.GetHttpContext());
         await base.OnConnectedAsync();
+    }
+
+    /// <summary>
+    /// The upgraded request lives as long as the connection, and with it what authentication kept for the request:
+    /// the validated token (its parsed claims and dictionaries) and the tickets of each scheme tried. The connection
+    /// needs only its user, which it holds itself, so they go (ADR 0029). The token handler's feature is found by its
+    /// namespace: this module does not reference the token server.
+    /// </summary>
+    private static void ReleaseAuthenticationState(HttpContext? http)
+    {
+        if (http is null)
+        {
+            return;
+        }
+
+        // Setting the user keeps the principal and drops the authentication result (its ticket) behind it.
+        var user = http.User;
+        http.User = user;
+        http.Features.Set<IAuthenticateResultFeature>(null);
+        foreach (var feature in http.Features.Where(f => f.Key.Namespace?.StartsWith("OpenIddict.", StringComparison.Ordinal) == true).Select(f => f.Key).ToList())
+        {
+            http.Features[feature] = null;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -56,6 +82,7 @@ internal sealed class NotificationsHub(IUserSessions sessions, IHubContext<Notif
             disposable.Dispose();
         }
 
+        trim.Closed();
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Modules.Assessment.Contracts;
 using BranchNetwork.Modules.Assessment.Features.Shared;
-using BranchNetwork.Modules.Assessment.Resources;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace BranchNetwork.Modules.Assessment.Features.EvaluateWarnings;
@@ -22,41 +20,28 @@ internal sealed class WarningEvaluator(
     OutboxProcessor outbox,
     IEnumerable<IComputedIndicatorSource> sources,
     IClock clock,
-    IStringLocalizer<AssessmentText> text,
     ILogger<WarningEvaluator> logger)
 {
-    private static readonly CultureInfo BankCulture = CultureInfo.GetCultureInfo("zh-CN");
-
-    private readonly record struct Condition(Guid RuleId, Guid SubBranchId, Guid? IndicatorId, string Message);
+    private readonly record struct Condition(Guid RuleId, Guid SubBranchId, Guid? IndicatorId, WarningText Text);
 
     public async Task<EvaluationResult> EvaluateAsync(CancellationToken ct)
     {
-        // Warnings are records of the bank: written in its language whoever triggers the run.
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = BankCulture;
-        try
+        var schemeIds = await db.Schemes.AsNoTracking().Where(s => s.Status == SchemeStatus.Published).Select(s => s.Id).ToListAsync(ct);
+        int opened = 0, closed = 0;
+        foreach (var schemeId in schemeIds)
         {
-            var schemeIds = await db.Schemes.AsNoTracking().Where(s => s.Status == SchemeStatus.Published).Select(s => s.Id).ToListAsync(ct);
-            int opened = 0, closed = 0;
-            foreach (var schemeId in schemeIds)
-            {
-                var (o, c) = await EvaluateSchemeAsync(schemeId, ct);
-                opened += o;
-                closed += c;
-            }
-
-            if (opened > 0)
-            {
-                outbox.Wake();
-            }
-
-            logger.LogInformation("Assessment warnings evaluated: {Schemes} schemes, {Opened} opened, {Closed} closed", schemeIds.Count, opened, closed);
-            return new EvaluationResult(schemeIds.Count, opened, closed);
+            var (o, c) = await EvaluateSchemeAsync(schemeId, ct);
+            opened += o;
+            closed += c;
         }
-        finally
+
+        if (opened > 0)
         {
-            CultureInfo.CurrentUICulture = previous;
+            outbox.Wake();
         }
+
+        logger.LogInformation("Assessment warnings evaluated: {Schemes} schemes, {Opened} opened, {Closed} closed", schemeIds.Count, opened, closed);
+        return new EvaluationResult(schemeIds.Count, opened, closed);
     }
 
     private async Task<(int Opened, int Closed)> EvaluateSchemeAsync(Guid schemeId, CancellationToken ct)
@@ -81,18 +66,12 @@ internal sealed class WarningEvaluator(
                     case WarningRuleKind.BehindTimeProgress:
                         foreach (var cell in row.Cells.Where(c => c.Completion < results.TimeProgress - (rule.Threshold / 100m)))
                         {
-                            Add(new Condition(rule.Id, row.SubBranchId, cell.IndicatorId, string.Format(
-                                BankCulture,
-                                text["WarningBehind"],
-                                names[cell.IndicatorId],
-                                cell.Completion * 100m,
-                                results.TimeProgress * 100m,
-                                (results.TimeProgress - cell.Completion) * 100m)));
+                            Add(new Condition(rule.Id, row.SubBranchId, cell.IndicatorId, WarningText.Behind(names[cell.IndicatorId], cell.Completion, results.TimeProgress)));
                         }
 
                         break;
                     case WarningRuleKind.BottomRank when row.Rank > results.Rows.Count - (int)rule.Threshold:
-                        Add(new Condition(rule.Id, row.SubBranchId, null, string.Format(BankCulture, text["WarningBottomRank"], row.Rank, results.Rows.Count, row.Total)));
+                        Add(new Condition(rule.Id, row.SubBranchId, null, WarningText.BottomRank(row.Rank, results.Rows.Count, row.Total)));
                         break;
                     case WarningRuleKind.NoProgressForDays:
                         foreach (var cell in row.Cells.Where(c => !computed.Contains(c.IndicatorId)))
@@ -101,7 +80,7 @@ internal sealed class WarningEvaluator(
                             var days = today.DayNumber - since.DayNumber;
                             if (days >= rule.Threshold)
                             {
-                                Add(new Condition(rule.Id, row.SubBranchId, cell.IndicatorId, string.Format(BankCulture, text["WarningNoProgress"], names[cell.IndicatorId], days)));
+                                Add(new Condition(rule.Id, row.SubBranchId, cell.IndicatorId, WarningText.NoProgress(names[cell.IndicatorId], days)));
                             }
                         }
 
@@ -122,16 +101,19 @@ internal sealed class WarningEvaluator(
         var fresh = conditions.Where(c => !openKeys.Contains(c.Key)).ToList();
         foreach (var (_, condition) in fresh)
         {
-            db.Warnings.Add(Warning.Raise(schemeId, condition.RuleId, condition.SubBranchId, condition.IndicatorId, condition.Message));
+            db.Warnings.Add(Warning.Raise(schemeId, condition.RuleId, condition.SubBranchId, condition.IndicatorId, condition.Text));
         }
 
-        // One event for every sub-branch with fresh warnings: the heads of all of them in one directory query.
+        // One event for every sub-branch with fresh warnings: the heads of all of them in one directory query. Bodies are
+        // resource keys, so each head reads them in their own language: one warning's own text, or how many there are.
         await notifier.ToSubBranchHeadsAsync(
             fresh.GroupBy(f => f.Value.SubBranchId)
                 .Select(group => new SubBranchNotice(
                     group.Key,
                     SheetNotifier.Text("NotifyWarningTitle", scheme.Name),
-                    SheetNotifier.Verbatim(string.Join("；", group.Select(g => g.Value.Message))),
+                    group.Count() == 1
+                        ? SheetNotifier.Text(group.First().Value.Text.Key, [.. group.First().Value.Text.Args])
+                        : SheetNotifier.Text("NotifyWarningsBody", group.Count().ToString(CultureInfo.InvariantCulture)),
                     SheetNotifier.SheetLink(schemeId, group.Key)))
                 .ToList(),
             ct);

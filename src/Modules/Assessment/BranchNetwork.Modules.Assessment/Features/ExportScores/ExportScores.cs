@@ -13,22 +13,12 @@ namespace BranchNetwork.Modules.Assessment.Features.ExportScores;
 
 internal sealed record ScoreFile(byte[] Content, string ContentType, string FileName);
 
-/// <summary>AS-9: the score table of a scheme (rank, sub-branch, a score column per indicator, adjustment, total, grade), Chinese headers.</summary>
+/// <summary>AS-9: the score table of a scheme (rank, sub-branch, a score column per indicator, adjustment, total, grade), headers and grades in the reader's language.</summary>
 [AnySignedInUser]
 internal sealed record ExportScoresQuery(Guid SchemeId, string Format) : IQuery<ScoreFile>;
 
 internal sealed class ExportScoresHandler(AssessmentAccess access, SchemeResultsReader reader, IStringLocalizer<AssessmentText> text) : IQueryHandler<ExportScoresQuery, ScoreFile>
 {
-    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
-
-    public static string GradeName(Grade grade) => grade switch
-    {
-        Grade.Excellent => "优秀",
-        Grade.Good => "良好",
-        Grade.Fair => "一般",
-        _ => "不合格",
-    };
-
     public async ValueTask<ScoreFile> Handle(ExportScoresQuery query, CancellationToken cancellationToken)
     {
         var format = query.Format.ToLowerInvariant();
@@ -40,18 +30,18 @@ internal sealed class ExportScoresHandler(AssessmentAccess access, SchemeResults
         access.User.RequireUserId();
         var scheme = await access.VisibleSchemeAsync(query.SchemeId, cancellationToken);
         var results = await reader.ReadAsync(scheme, cancellationToken);
-        var headers = new List<string> { "排名", "支行代码", "支行" };
-        headers.AddRange(results.Indicators.Select(i => string.Create(Zh, $"{i.Name}（{i.Weight:0.##}%）")));
-        headers.AddRange(["调整分", "总分", "等级"]);
+        var headers = new List<string> { text["Export_Rank"], text["Export_SubBranchCode"], text["Export_SubBranch"] };
+        headers.AddRange(results.Indicators.Select(i => string.Format(CultureInfo.CurrentCulture, text["Export_IndicatorWeight"], i.Name, i.Weight.ToString("0.##", CultureInfo.InvariantCulture))));
+        headers.AddRange([text["Export_Adjustment"], text["Export_Total"], text["Export_Grade"]]);
         var rows = results.Rows.Select(r =>
         {
             var values = new List<object> { r.Rank, r.SubBranchCode, r.SubBranchName };
             values.AddRange(results.Indicators.Select(i => (object)(r.Cells.FirstOrDefault(c => c.IndicatorId == i.IndicatorId)?.Score ?? 0m)));
-            values.AddRange([r.Adjustment, r.Total, GradeName(r.Grade)]);
+            values.AddRange([r.Adjustment, r.Total, text[$"Export_Grade{r.Grade}"].Value]);
             return values;
         }).ToList();
 
-        var stem = $"{Safe(scheme.Name)}-评分表";
+        var stem = string.Format(CultureInfo.CurrentCulture, text["Export_FileStem"], Safe(scheme.Name));
         if (format == "csv")
         {
             var csv = new StringBuilder();
@@ -77,7 +67,7 @@ internal sealed class ExportScoresHandler(AssessmentAccess access, SchemeResults
             return record;
         }).ToList();
         using var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "评分表", cancellationToken: cancellationToken);
+        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: text["Export_SheetName"], cancellationToken: cancellationToken);
         return new ScoreFile(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stem + ".xlsx");
     }
 

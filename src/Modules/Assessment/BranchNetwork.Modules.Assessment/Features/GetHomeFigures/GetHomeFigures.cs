@@ -17,6 +17,7 @@ internal static class AssessmentHomeCards
     public const string AppealsToDecide = "AppealsToDecide";
     public const string DraftSchemes = "DraftSchemes";
     public const string TargetsMissing = "TargetsMissing";
+    public const string LastImport = "LastImport";
 
     /// <summary>
     /// A warning left open this many days counts as unanswered on the supervisor's card: a head is expected to answer
@@ -25,6 +26,8 @@ internal static class AssessmentHomeCards
     public const int UnansweredAfterDays = 3;
 
     public const string WarningsLink = "/assessment/warnings";
+
+    public const string ImportsLink = "/assessment/imports";
 }
 
 /// <summary>
@@ -32,7 +35,8 @@ internal static class AssessmentHomeCards
 /// sub-branch only): the standing on the newest published sheet (score, rank with ties, indicators behind time
 /// progress), warnings and prompts waiting to be acknowledged, appeals (申辩) still pending. Head office's supervisor:
 /// sub-branches behind on the newest published scheme, warnings unanswered past <see cref="AssessmentHomeCards.UnansweredAfterDays"/>
-/// days, appeals to decide. The task admin: draft schemes and the target cells they still miss.
+/// days, appeals to decide. The task admin: draft schemes, the target cells they still miss, and the last import (its
+/// errors when it was refused).
 /// </summary>
 [AllowedRoles(BankRoles.SubBranchHead, BankRoles.HeadOfficeSupervisor, BankRoles.TaskAdmin)]
 [BoundedList("one figure per home card the module contributes")]
@@ -101,6 +105,11 @@ internal sealed class GetHomeFiguresHandler(
             figures.Add(await TargetsMissingAsync(cancellationToken));
         }
 
+        if (Wants(AssessmentHomeCards.LastImport, BankRoles.TaskAdmin))
+        {
+            figures.Add(await LastImportAsync(cancellationToken));
+        }
+
         return figures;
     }
 
@@ -120,11 +129,12 @@ internal sealed class GetHomeFiguresHandler(
         }
 
         var scheme = await LoadAsync(schemeId.Value, ct);
-        var standing = await results.ReadAsync(scheme, ct);
-        var row = standing.Rows.First(r => r.SubBranchId == own);
-        var tied = standing.Rows.Count(r => r.Rank == row.Rank) > 1;
+        // The sheet alone and its rank, not every sub-branch's cells (as the sheet itself reads it).
+        var standing = await results.ReadSheetAsync(scheme, own.Value, ct)
+            ?? throw new InvalidOperationException("The scheme was chosen because the sub-branch has a sheet in it.");
+        var row = standing.Row;
         var behind = row.Cells.Count(c => c.Behind);
-        var rank = Format(tied ? "Card_SheetStanding_RankTied" : "Card_SheetStanding_Rank", row.Rank, standing.Rows.Count);
+        var rank = Format(standing.Tied ? "Card_SheetStanding_RankTied" : "Card_SheetStanding_Rank", row.Rank, standing.SubBranchCount);
         var caption = Format("Card_SheetStanding_Caption", scheme.Name, rank)
             + Format(behind == 0 ? "Card_SheetStanding_NoneBehind" : "Card_SheetStanding_Behind", behind);
         return new HomeFigure(
@@ -172,8 +182,27 @@ internal sealed class GetHomeFiguresHandler(
             AssessmentHomeCards.BehindUnits,
             Count(standing.Rows.Count(r => r.Behind)),
             Format("Card_BehindUnits_Caption", scheme.Name, standing.Rows.Count),
-            $"/assessment/schemes/{scheme.Id}");
+            $"/assessment/schemes/{scheme.Id}",
+            Heat(scheme.Id, standing));
     }
+
+    /// <summary>
+    /// The supervisor's heat map: each sub-branch behind as a whole, with some indicators behind, or on pace, worst first;
+    /// a card shows at most <see cref="HeatCells"/> of them (the rest are on the results page it links to).
+    /// </summary>
+    private List<HeatCell> Heat(Guid schemeId, SchemeResults standing) =>
+        standing.Rows
+            .Select(r => (Row: r, Behind: r.Cells.Count(c => c.Behind), Level: r.Behind ? HeatLevel.Behind : r.Cells.Any(c => c.Behind) ? HeatLevel.Watch : HeatLevel.OnPace))
+            .OrderByDescending(x => x.Level).ThenByDescending(x => x.Behind).ThenBy(x => x.Row.Rank)
+            .Take(HeatCells)
+            .Select(x => new HeatCell(
+                x.Row.SubBranchName,
+                Format("Card_BehindUnits_Heat", x.Row.SubBranchName, (x.Row.Completion * 100m).ToString("0.#", CultureInfo.InvariantCulture), x.Behind, x.Row.Rank),
+                x.Level,
+                SheetLink(schemeId, x.Row.SubBranchId)))
+            .ToList();
+
+    private const int HeatCells = 40;
 
     private async Task<HomeFigure> UnansweredWarningsAsync(CancellationToken ct)
     {
@@ -225,6 +254,24 @@ internal sealed class GetHomeFiguresHandler(
 
         var caption = missing == 0 ? text["Card_TargetsMissing_Zero"].Value : Format("Card_TargetsMissing_Caption", schemesMissing);
         return new HomeFigure(AssessmentHomeCards.TargetsMissing, Count(missing), caption, first is { } id ? $"/assessment/schemes/{id}/edit" : "/assessment");
+    }
+
+    private async Task<HomeFigure> LastImportAsync(CancellationToken ct)
+    {
+        var last = await db.ImportRuns.AsNoTracking()
+            .OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
+            .Join(db.Schemes, r => r.SchemeId, s => s.Id, (r, s) => new { r.Kind, r.Rows, r.ErrorCount, r.CreatedAtUtc, Scheme = s.Name })
+            .FirstOrDefaultAsync(ct);
+        if (last is null)
+        {
+            return new HomeFigure(AssessmentHomeCards.LastImport, "—", text["Card_LastImport_None"], AssessmentHomeCards.ImportsLink);
+        }
+
+        var kind = text[$"ImportKind{last.Kind}"].Value;
+        var when = ChinaTime.ToDisplay(last.CreatedAtUtc);
+        return last.ErrorCount > 0
+            ? new HomeFigure(AssessmentHomeCards.LastImport, Count(last.ErrorCount), Format("Card_LastImport_Refused", kind, last.Scheme, when), AssessmentHomeCards.ImportsLink)
+            : new HomeFigure(AssessmentHomeCards.LastImport, "0", Format("Card_LastImport_Taken", kind, last.Scheme, when, last.Rows), AssessmentHomeCards.ImportsLink);
     }
 
     private Task<AssessmentScheme> LoadAsync(Guid schemeId, CancellationToken ct) =>

@@ -25,7 +25,8 @@ internal sealed class GetIndicatorResultsHandler(AssessmentAccess access, Scheme
     {
         access.User.RequireUserId();
         var scheme = await access.VisibleSchemeAsync(query.SchemeId, cancellationToken);
-        var results = await reader.ReadAsync(scheme, cancellationToken);
+        // That indicator's cells only (one per sub-branch), not the whole grid.
+        var results = await reader.ReadColumnAsync(scheme, query.IndicatorId, cancellationToken);
         var column = results.Indicators.FirstOrDefault(i => i.IndicatorId == query.IndicatorId)
             ?? throw new NotFoundException("assessment.indicator_not_found", text["IndicatorNotInScheme"]);
         var rows = results.Rows

@@ -52,15 +52,16 @@ internal sealed class GetSheetHandler(AssessmentDbContext db, AssessmentAccess a
     {
         var scheme = await access.VisibleSchemeAsync(query.SchemeId, cancellationToken);
         await access.EnsureCanSeeSubBranchAsync(query.SubBranchId, cancellationToken);
-        var results = await reader.ReadAsync(scheme, cancellationToken);
-        var row = results.Rows.FirstOrDefault(r => r.SubBranchId == query.SubBranchId)
+        // Its own cells only, and its rank from one number per sheet: a sheet costs the same at 8 sub-branches or 500.
+        var sheet = await reader.ReadSheetAsync(scheme, query.SubBranchId, cancellationToken)
             ?? throw new NotFoundException("assessment.sheet_not_found", text["SheetNotFound"]);
+        var (results, row) = (sheet.Scheme, sheet.Row);
         var warnings = await WarningProjection.Project(db, db.Warnings.AsNoTracking().Where(w => w.SchemeId == scheme.Id && w.SubBranchId == query.SubBranchId))
             .Take(FirstPageSize + 1).ToListAsync(cancellationToken);
         var appeals = await AppealProjection.Project(db, db.Appeals.AsNoTracking().Where(a => a.SchemeId == scheme.Id && a.SubBranchId == query.SubBranchId))
             .Take(FirstPageSize + 1).ToListAsync(cancellationToken);
         return new SheetView(
-            scheme.Id, scheme.Name, scheme.Status, scheme.StartDate, scheme.EndDate, results.AsOf, results.TimeProgress, results.Rows.Count, results.Indicators, row,
+            scheme.Id, scheme.Name, scheme.Status, scheme.StartDate, scheme.EndDate, results.AsOf, results.TimeProgress, sheet.SubBranchCount, results.Indicators, row,
             Keyset.Page(warnings, FirstPageSize, w => (w.IssuedAt, w.Id)),
             Keyset.Page(appeals, FirstPageSize, a => (a.FiledAt, a.Id)),
             await ActionsAsync(scheme, query.SubBranchId, cancellationToken));

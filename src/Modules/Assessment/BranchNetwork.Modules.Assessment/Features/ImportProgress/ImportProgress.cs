@@ -18,7 +18,7 @@ namespace BranchNetwork.Modules.Assessment.Features.ImportProgress;
 [RequestBodyLimit(TableFile.MaxBytes + RequestBodyLimitAttribute.MultipartOverhead)]
 internal sealed record ImportProgressCommand(Guid SchemeId, byte[] Content) : ICommand<RecordProgressResult>;
 
-internal sealed class ImportProgressHandler(AssessmentAccess access, SchemeCoverage coverage, ProgressWriter writer, IStringLocalizer<AssessmentText> text)
+internal sealed class ImportProgressHandler(AssessmentAccess access, SchemeCoverage coverage, ProgressWriter writer, ImportLog log, IStringLocalizer<AssessmentText> text)
     : ICommandHandler<ImportProgressCommand, RecordProgressResult>
 {
     private static readonly Dictionary<string, string[]> Columns = new()
@@ -33,54 +33,57 @@ internal sealed class ImportProgressHandler(AssessmentAccess access, SchemeCover
     {
         access.User.EnsureAnyRole(BankRoles.HeadOfficeSupervisor);
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken);
-        var rows = ImportRows.Read(command.Content, Columns, text, out var missing)
-            ?? throw new ValidationFailedException("file", string.Format(CultureInfo.CurrentCulture, text["ImportColumnMissing"], missing));
-        var subBranches = await coverage.SubBranchesAsync(scheme, cancellationToken);
-        var inputs = new List<ProgressInput>();
-        var lines = new List<int>();
-        foreach (var (line, values) in rows.Rows)
+        return await log.RecordAsync(scheme.Id, ImportKind.Progress, async () =>
         {
-            var sub = ImportLookup.SubBranch(subBranches, values["subBranch"]);
-            var indicator = ImportLookup.Indicator(scheme, values["indicator"]);
-            if (sub is null)
+            var rows = ImportRows.Read(command.Content, Columns, text, out var missing)
+                ?? throw new ValidationFailedException("file", string.Format(CultureInfo.CurrentCulture, text["ImportColumnMissing"], missing));
+            var subBranches = await coverage.SubBranchesAsync(scheme, cancellationToken);
+            var inputs = new List<ProgressInput>();
+            var lines = new List<int>();
+            foreach (var (line, values) in rows.Rows)
             {
-                rows.Error(line, "subBranch", string.Format(CultureInfo.CurrentCulture, text["ImportSubBranchUnknown"], values["subBranch"]));
+                var sub = ImportLookup.SubBranch(subBranches, values["subBranch"]);
+                var indicator = ImportLookup.Indicator(scheme, values["indicator"]);
+                if (sub is null)
+                {
+                    rows.Error(line, "subBranch", string.Format(CultureInfo.CurrentCulture, text["ImportSubBranchUnknown"], values["subBranch"]));
+                }
+
+                if (indicator is null)
+                {
+                    rows.Error(line, "indicator", string.Format(CultureInfo.CurrentCulture, text["ImportIndicatorUnknown"], values["indicator"]));
+                }
+
+                if (!ImportLookup.TryDate(values["date"], out var date))
+                {
+                    rows.Error(line, "date", text["ImportDateFormat"]);
+                }
+
+                if (!ImportLookup.TryNumber(values["value"], out var value) || value < 0m)
+                {
+                    rows.Error(line, "value", text["ProgressNonNegative"]);
+                }
+
+                if (sub is not null && indicator is not null)
+                {
+                    inputs.Add(new ProgressInput(sub.SubBranchId, indicator.IndicatorId, date, value));
+                    lines.Add(line);
+                }
             }
 
-            if (indicator is null)
+            if (rows.HasErrors)
             {
-                rows.Error(line, "indicator", string.Format(CultureInfo.CurrentCulture, text["ImportIndicatorUnknown"], values["indicator"]));
+                throw new ValidationFailedException(rows.Errors);
             }
 
-            if (!ImportLookup.TryDate(values["date"], out var date))
+            if (inputs.Count == 0)
             {
-                rows.Error(line, "date", text["ImportDateFormat"]);
+                throw new ValidationFailedException("file", text["ImportEmpty"]);
             }
 
-            if (!ImportLookup.TryNumber(values["value"], out var value) || value < 0m)
-            {
-                rows.Error(line, "value", text["ProgressNonNegative"]);
-            }
-
-            if (sub is not null && indicator is not null)
-            {
-                inputs.Add(new ProgressInput(sub.SubBranchId, indicator.IndicatorId, date, value));
-                lines.Add(line);
-            }
-        }
-
-        if (rows.HasErrors)
-        {
-            throw new ValidationFailedException(rows.Errors);
-        }
-
-        if (inputs.Count == 0)
-        {
-            throw new ValidationFailedException("file", text["ImportEmpty"]);
-        }
-
-        var entries = await writer.AppendAsync(scheme.Id, inputs, ProgressSource.Import, n => $"row{lines[n]}", cancellationToken);
-        return new RecordProgressResult(entries.Count, entries.Select(ProgressWriter.ToDto).ToList());
+            var entries = await writer.AppendAsync(scheme.Id, inputs, ProgressSource.Import, n => $"row{lines[n]}", cancellationToken);
+            return (new RecordProgressResult(entries.Count, entries.Select(ProgressWriter.ToDto).ToList()), entries.Count);
+        }, cancellationToken);
     }
 }
 

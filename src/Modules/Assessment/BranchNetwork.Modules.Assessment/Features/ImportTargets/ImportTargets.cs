@@ -18,7 +18,7 @@ namespace BranchNetwork.Modules.Assessment.Features.ImportTargets;
 [RequestBodyLimit(TableFile.MaxBytes + RequestBodyLimitAttribute.MultipartOverhead)]
 internal sealed record ImportTargetsCommand(Guid SchemeId, byte[] Content) : ICommand<TargetGrid>;
 
-internal sealed class ImportTargetsHandler(AssessmentDbContext db, AssessmentAccess access, SchemeCoverage coverage, IStringLocalizer<AssessmentText> text)
+internal sealed class ImportTargetsHandler(AssessmentDbContext db, AssessmentAccess access, SchemeCoverage coverage, ImportLog log, IStringLocalizer<AssessmentText> text)
     : ICommandHandler<ImportTargetsCommand, TargetGrid>
 {
     private static readonly Dictionary<string, string[]> Columns = new()
@@ -34,49 +34,52 @@ internal sealed class ImportTargetsHandler(AssessmentDbContext db, AssessmentAcc
         var scheme = await access.VisibleSchemeAsync(command.SchemeId, cancellationToken);
         scheme.EnsureTargetsEditable();
 
-        var rows = ImportRows.Read(command.Content, Columns, text, out var missing)
-            ?? throw new ValidationFailedException("file", string.Format(CultureInfo.CurrentCulture, text["ImportColumnMissing"], missing));
-        var subBranches = await coverage.SubBranchesAsync(scheme, cancellationToken);
-        var cells = new List<TargetCellInput>();
-        var lines = new List<int>();
-        foreach (var (line, values) in rows.Rows)
+        return await log.RecordAsync(scheme.Id, ImportKind.Targets, async () =>
         {
-            var sub = ImportLookup.SubBranch(subBranches, values["subBranch"]);
-            var indicator = ImportLookup.Indicator(scheme, values["indicator"]);
-            if (sub is null)
+            var rows = ImportRows.Read(command.Content, Columns, text, out var missing)
+                ?? throw new ValidationFailedException("file", string.Format(CultureInfo.CurrentCulture, text["ImportColumnMissing"], missing));
+            var subBranches = await coverage.SubBranchesAsync(scheme, cancellationToken);
+            var cells = new List<TargetCellInput>();
+            var lines = new List<int>();
+            foreach (var (line, values) in rows.Rows)
             {
-                rows.Error(line, "subBranch", string.Format(CultureInfo.CurrentCulture, text["ImportSubBranchUnknown"], values["subBranch"]));
+                var sub = ImportLookup.SubBranch(subBranches, values["subBranch"]);
+                var indicator = ImportLookup.Indicator(scheme, values["indicator"]);
+                if (sub is null)
+                {
+                    rows.Error(line, "subBranch", string.Format(CultureInfo.CurrentCulture, text["ImportSubBranchUnknown"], values["subBranch"]));
+                }
+
+                if (indicator is null)
+                {
+                    rows.Error(line, "indicator", string.Format(CultureInfo.CurrentCulture, text["ImportIndicatorUnknown"], values["indicator"]));
+                }
+
+                if (!ImportLookup.TryNumber(values["target"], out var value) || value <= 0m)
+                {
+                    rows.Error(line, "target", text["TargetPositive"]);
+                }
+
+                if (sub is not null && indicator is not null)
+                {
+                    cells.Add(new TargetCellInput(sub.SubBranchId, indicator.IndicatorId, value));
+                    lines.Add(line);
+                }
             }
 
-            if (indicator is null)
+            if (rows.HasErrors)
             {
-                rows.Error(line, "indicator", string.Format(CultureInfo.CurrentCulture, text["ImportIndicatorUnknown"], values["indicator"]));
+                throw new ValidationFailedException(rows.Errors);
             }
 
-            if (!ImportLookup.TryNumber(values["target"], out var value) || value <= 0m)
+            if (cells.Count == 0)
             {
-                rows.Error(line, "target", text["TargetPositive"]);
+                throw new ValidationFailedException("file", text["ImportEmpty"]);
             }
 
-            if (sub is not null && indicator is not null)
-            {
-                cells.Add(new TargetCellInput(sub.SubBranchId, indicator.IndicatorId, value));
-                lines.Add(line);
-            }
-        }
-
-        if (rows.HasErrors)
-        {
-            throw new ValidationFailedException(rows.Errors);
-        }
-
-        if (cells.Count == 0)
-        {
-            throw new ValidationFailedException("file", text["ImportEmpty"]);
-        }
-
-        await TargetWriter.WriteAsync(db, scheme, subBranches, cells, n => $"row{lines[n]}", text, cancellationToken);
-        return await coverage.GridAsync(scheme, cancellationToken);
+            await TargetWriter.WriteAsync(db, scheme, subBranches, cells, n => $"row{lines[n]}", text, cancellationToken);
+            return (await coverage.GridAsync(scheme, cancellationToken), cells.Count);
+        }, cancellationToken);
     }
 }
 

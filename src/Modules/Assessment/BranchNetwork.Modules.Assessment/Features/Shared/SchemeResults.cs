@@ -30,6 +30,12 @@ internal sealed record SchemeResults(
     IReadOnlyList<ResultRow> Rows);
 
 /// <summary>
+/// One sub-branch's row of a scheme — its own cells, ranked among every sheet — with the number of sheets and how many
+/// other sheets share its total (a tied rank).
+/// </summary>
+internal sealed record SheetResult(SchemeResults Scheme, ResultRow Row, int SubBranchCount, bool Tied);
+
+/// <summary>
 /// Reads a scheme's results from the target cells, which carry the current-value projection: two range
 /// scans (sheets, cells) whatever the length of the progress history, then scoring in memory.
 /// </summary>
@@ -39,10 +45,25 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
 
     private readonly record struct SheetRow(Guid SubBranchId, string Code, string Name, decimal Adjustment, decimal? FinalScore, Grade? FinalGrade, int? FinalRank);
 
-    public async Task<SchemeResults> ReadAsync(AssessmentScheme scheme, CancellationToken ct, Guid? onlySubBranchId = null)
+    public Task<SchemeResults> ReadAsync(AssessmentScheme scheme, CancellationToken ct, Guid? onlySubBranchId = null) =>
+        ReadCellsAsync(scheme, null, onlySubBranchId, ct);
+
+    /// <summary>
+    /// One indicator's column across every sheet (one cell per sub-branch, not the whole grid): each row carries that
+    /// cell only, so its total, grade and rank are meaningless — for ranking sub-branches on that indicator alone.
+    /// </summary>
+    public Task<SchemeResults> ReadColumnAsync(AssessmentScheme scheme, Guid indicatorId, CancellationToken ct) =>
+        ReadCellsAsync(scheme, indicatorId, null, ct);
+
+    private async Task<SchemeResults> ReadCellsAsync(AssessmentScheme scheme, Guid? onlyIndicatorId, Guid? onlySubBranchId, CancellationToken ct)
     {
         var sheetQuery = db.Sheets.AsNoTracking().Where(s => s.SchemeId == scheme.Id);
         var cellQuery = db.Targets.AsNoTracking().Where(t => t.SchemeId == scheme.Id);
+        if (onlyIndicatorId is { } indicatorId)
+        {
+            cellQuery = cellQuery.Where(t => t.IndicatorId == indicatorId);
+        }
+
         var sheets = await sheetQuery
             .Select(s => new SheetRow(s.SubBranchId, s.SubBranchCode, s.SubBranchName, s.ScoreAdjustment, s.FinalScore, s.FinalGrade, s.FinalRank))
             .ToListAsync(ct);
@@ -50,6 +71,57 @@ internal sealed class SchemeResultsReader(AssessmentDbContext db, IClock clock)
             .Select(t => new CellRow(t.SubBranchId, t.IndicatorId, t.Value, t.ActualValue, t.ActualAsOf, t.Completion, t.Score))
             .ToListAsync(ct);
         return Compute(scheme, sheets, cells, onlySubBranchId);
+    }
+
+    /// <summary>
+    /// One sheet's row without reading the other sheets' cells: its own cells scored as <see cref="ReadAsync"/> does, and
+    /// its rank from every sheet's stored sum of cell scores (<see cref="AssessmentSheet.ScoreCents"/>, one number per
+    /// sheet). A closed scheme's frozen rank needs no totals at all. Null when the sub-branch has no sheet in the scheme.
+    /// </summary>
+    public async Task<SheetResult?> ReadSheetAsync(AssessmentScheme scheme, Guid subBranchId, CancellationToken ct)
+    {
+        var sheets = await db.Sheets.AsNoTracking().Where(s => s.SchemeId == scheme.Id && s.SubBranchId == subBranchId)
+            .Select(s => new SheetRow(s.SubBranchId, s.SubBranchCode, s.SubBranchName, s.ScoreAdjustment, s.FinalScore, s.FinalGrade, s.FinalRank))
+            .ToListAsync(ct);
+        if (sheets.Count == 0)
+        {
+            return null;
+        }
+
+        var cells = await db.Targets.AsNoTracking().Where(t => t.SchemeId == scheme.Id && t.SubBranchId == subBranchId)
+            .Select(t => new CellRow(t.SubBranchId, t.IndicatorId, t.Value, t.ActualValue, t.ActualAsOf, t.Completion, t.Score))
+            .ToListAsync(ct);
+        var alone = Compute(scheme, sheets, cells, null);
+        var row = alone.Rows[0];
+        if (scheme.Status == SchemeStatus.Closed && sheets[0].FinalScore is not null && sheets[0].FinalRank is { } finalRank)
+        {
+            var count = await db.Sheets.AsNoTracking().CountAsync(s => s.SchemeId == scheme.Id, ct);
+            var sameRank = await db.Sheets.AsNoTracking().CountAsync(s => s.SchemeId == scheme.Id && s.FinalRank == finalRank, ct);
+            return new SheetResult(alone, row, count, sameRank > 1);
+        }
+
+        // Every sheet's total is its stored sum of cell scores plus its adjustments, both whole cents: one small row per
+        // sheet, compared exactly, instead of summing every sheet's cells.
+        var totals = await db.Sheets.AsNoTracking().Where(s => s.SchemeId == scheme.Id)
+            .Select(s => new { s.SubBranchId, s.ScoreCents, s.ScoreAdjustment })
+            .ToListAsync(ct);
+        var own = totals.Single(t => t.SubBranchId == subBranchId);
+        var ownCents = own.ScoreCents + AssessmentSheet.ToCents(own.ScoreAdjustment);
+        int ahead = 0, tied = 0;
+        foreach (var sheet in totals)
+        {
+            var cents = sheet.ScoreCents + AssessmentSheet.ToCents(sheet.ScoreAdjustment);
+            if (cents > ownCents)
+            {
+                ahead++;
+            }
+            else if (cents == ownCents)
+            {
+                tied++;
+            }
+        }
+
+        return new SheetResult(alone, row with { Rank = ahead + 1 }, totals.Count, tied > 1);
     }
 
     private SchemeResults Compute(AssessmentScheme scheme, List<SheetRow> sheets, List<CellRow> cells, Guid? onlySubBranchId)

@@ -24,7 +24,7 @@ internal sealed record WarningDto(
 
 internal static class WarningProjection
 {
-    /// <summary>Warnings with scheme, sub-branch and indicator names, newest first.</summary>
+    /// <summary>Warnings with scheme, sub-branch and indicator names, newest first; a rule's text in the reader's language.</summary>
     public static IQueryable<WarningDto> Project(AssessmentDbContext db, IQueryable<Warning> warnings) =>
         from w in warnings
         join s in db.Schemes on w.SchemeId equals s.Id
@@ -33,6 +33,6 @@ internal static class WarningProjection
         select new WarningDto(
             w.Id, w.SchemeId, s.Name, w.SubBranchId, sheet.SubBranchName, w.IndicatorId,
             db.SchemeIndicators.Where(i => i.SchemeId == w.SchemeId && i.IndicatorId == w.IndicatorId).Select(i => i.Name).FirstOrDefault(),
-            w.RuleId, w.Kind, w.Message, w.SubjectKind, w.SubjectId, w.Status, w.IssuedByName, w.CreatedAtUtc, w.Response,
+            w.RuleId, w.Kind, WarningText.Show(w.MessageKey, w.MessageArgs, w.Message), w.SubjectKind, w.SubjectId, w.Status, w.IssuedByName, w.CreatedAtUtc, w.Response,
             w.AcknowledgedAtUtc, w.ClosedAtUtc, w.CloseReason, w.Version);
 }

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace BranchNetwork.Modules.Audit.Features.RecordAccess;
 
 /// <summary>
-/// The in-memory queue between requests and the database (AU-1): a bounded channel that never
-/// blocks a request. When it is full the oldest entry is dropped and counted; the writer reports
-/// drops as warnings. Also the <see cref="IAccessLog"/> other modules call for sign-in outcomes.
+/// The in-memory queue between requests and the database (AU-1): a bounded channel that never blocks a request.
+/// When it is full the entry goes to the spill file (<see cref="AccessLogSpill"/>, ADR 0025) and is written later;
+/// only when the disk refuses it too is it dropped, counted and reported as an error. Also the <see cref="IAccessLog"/>
+/// other modules call for sign-in outcomes.
 /// </summary>
 internal sealed class AccessLogBuffer : IAccessLog
 {
@@ -21,47 +22,64 @@ internal sealed class AccessLogBuffer : IAccessLog
     public const string UnitClaim = "unit_id";
 
     private readonly Channel<AccessLogEntry> channel;
+    private readonly AccessLogSpill spill;
     private readonly IClock clock;
     private readonly IHttpContextAccessor httpContextAccessor;
     private readonly ILogger<AccessLogBuffer> logger;
+    private readonly int wakeAt;
     private TaskCompletionSource batchReady = NewSignal();
     private long droppedSinceReport;
     private long droppedTotal;
 
-    public AccessLogBuffer(IOptions<AccessLogOptions> options, IClock clock, IHttpContextAccessor httpContextAccessor, ILogger<AccessLogBuffer> logger)
+    public AccessLogBuffer(IOptions<AccessLogOptions> options, AccessLogSpill spill, IClock clock, IHttpContextAccessor httpContextAccessor, ILogger<AccessLogBuffer> logger)
     {
+        this.spill = spill;
         this.clock = clock;
         this.httpContextAccessor = httpContextAccessor;
         this.logger = logger;
+        wakeAt = options.Value.WakeAt;
         channel = Channel.CreateBounded<AccessLogEntry>(
             new BoundedChannelOptions(options.Value.EffectiveCapacity)
             {
-                FullMode = BoundedChannelFullMode.DropOldest,
+                // TryWrite answers false when full: the entry then goes to the spill file, never silently away.
+                FullMode = BoundedChannelFullMode.Wait,
                 SingleReader = true,
                 SingleWriter = false,
-            },
-            _ =>
-            {
-                Interlocked.Increment(ref droppedSinceReport);
-                Interlocked.Increment(ref droppedTotal);
             });
     }
 
     public ChannelReader<AccessLogEntry> Reader => channel.Reader;
 
-    /// <summary>Entries dropped since the app started because the buffer was full.</summary>
+    /// <summary>Entries lost since the app started: the buffer was full and the spill file refused them, or the database refused the row itself.</summary>
     public long DroppedTotal => Interlocked.Read(ref droppedTotal);
+
+    /// <summary>Entries sent to the spill file since the app started.</summary>
+    public long SpilledTotal => spill.SpilledTotal;
+
+    /// <summary>Entries waiting in memory.</summary>
+    public int Buffered => channel.Reader.Count;
 
     /// <summary>Completes when a full batch is waiting, so the writer need not wait for its interval.</summary>
     public Task BatchReady => Volatile.Read(ref batchReady).Task;
 
     public void Enqueue(AccessLogEntry entry)
     {
-        channel.Writer.TryWrite(entry);
-        if (channel.Reader.Count >= AccessLogOptions.BatchSize)
+        if (!channel.Writer.TryWrite(entry) && !spill.TryAppend([entry]))
+        {
+            Dropped(1);
+        }
+
+        if (channel.Reader.Count >= wakeAt)
         {
             Volatile.Read(ref batchReady).TrySetResult();
         }
+    }
+
+    /// <summary>Counts entries that are lost for good; the writer reports them in a log line (ADR 0025).</summary>
+    public void Dropped(long count)
+    {
+        Interlocked.Add(ref droppedSinceReport, count);
+        Interlocked.Add(ref droppedTotal, count);
     }
 
     public void ResetBatchSignal()

@@ -17,17 +17,8 @@ namespace BranchNetwork.Modules.Audit.Features.RecordAccess;
 /// before the response starts (ADR 0019), so a client that got its answer knows it is in the log even if
 /// the process dies the next moment. A failure to record never reaches the request.
 /// </summary>
-internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer buffer, DurableAccessLog durable, IClock clock, ILogger<AccessLogMiddleware> logger)
+internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer buffer, DurableAccessLog durable, AccessLogSkipList skipList, IClock clock, ILogger<AccessLogMiddleware> logger)
 {
-    /// <summary>Blazor's framework files, static web assets of packages, and the Blazor circuit hub.</summary>
-    private static readonly string[] FrameworkPrefixes = ["/_framework", "/_content", "/_blazor"];
-
-    private static readonly HashSet<string> StaticFileExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".avif",
-        ".woff", ".woff2", ".ttf", ".otf", ".eot", ".wasm", ".br", ".gz",
-    };
-
     public async Task InvokeAsync(HttpContext context)
     {
         var timeUtc = clock.UtcNow;
@@ -53,33 +44,6 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer 
             // Nothing was sent (an exception escaped, or the client went away) or the response needed no write now.
             await RecordAsync(context, pending, timeUtc, Stopwatch.GetElapsedTime(started), method, path, escaped, atEnd: true);
         }
-    }
-
-    /// <summary>
-    /// Static files and Blazor framework/hub traffic would bury the requests that matter, so they are
-    /// left out — unless they were refused or failed (status ≥ 400 other than 404).
-    /// </summary>
-    internal static bool IsSkipped(string? path, int status)
-    {
-        if (status >= 400 && status != StatusCodes.Status404NotFound)
-        {
-            return false;
-        }
-
-        if (string.IsNullOrEmpty(path))
-        {
-            return false;
-        }
-
-        var pathString = new PathString(path);
-        if (FrameworkPrefixes.Any(prefix => pathString.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
-        {
-            return true;
-        }
-
-        var lastSegment = path[(path.LastIndexOf('/') + 1)..];
-        var dot = lastSegment.LastIndexOf('.');
-        return dot > 0 && StaticFileExtensions.Contains(lastSegment[dot..]);
     }
 
     /// <summary>
@@ -109,7 +73,7 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLogBuffer 
 
             var mustBeDurable = DurableAccessLog.MustBeDurable(method, status) || entries.Count > 0;
 
-            var entry = IsSkipped(path, status) ? null : Entry(context, timeUtc, duration, method, path, status, escaped);
+            var entry = skipList.IsSkipped(path, status) ? null : Entry(context, timeUtc, duration, method, path, status, escaped);
             if (entry is not null)
             {
                 entries.Insert(0, entry);

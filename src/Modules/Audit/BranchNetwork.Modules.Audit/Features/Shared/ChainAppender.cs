@@ -11,7 +11,8 @@ internal static class ChainAppender
     /// Seals <paramref name="records"/> in their order after the chain's head and saves them, with whatever else the
     /// context holds, in one transaction (the caller's, when one is open).
     /// </summary>
-    public static async Task AppendAsync<T>(AuditDbContext db, string chain, IReadOnlyList<T> records, CancellationToken cancellationToken)
+    /// <param name="insert">Inserts the sealed records in bulk inside the transaction (the access log, ADR 0025); by default EF Core adds and saves them.</param>
+    public static async Task AppendAsync<T>(AuditDbContext db, string chain, IReadOnlyList<T> records, CancellationToken cancellationToken, Func<IReadOnlyList<T>, CancellationToken, Task>? insert = null)
         where T : class, IChainRecord
     {
         if (records.Count == 0)
@@ -40,8 +41,16 @@ internal static class ChainAppender
                 hash = record.Hash;
             }
 
-            db.Set<T>().AddRange(records);
-            await db.SaveChangesAsync(cancellationToken);
+            if (insert is null)
+            {
+                db.Set<T>().AddRange(records);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                await insert(records, cancellationToken);
+            }
+
             var last = records[^1];
             await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.Seq, last.Seq).SetProperty(h => h.Hash, last.Hash), cancellationToken);
             if (ownTransaction is not null)

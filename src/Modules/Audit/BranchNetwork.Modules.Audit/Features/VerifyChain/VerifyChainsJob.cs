@@ -41,20 +41,16 @@ internal sealed class VerifyChainsJob(
                     result.Chain, result.FirstBreak!.Seq, result.FirstBreak.Kind, result.FirstBreak.Description);
             }
 
-            var recipients = (await directory.ListActiveUserIdsAsync(null, BankRoles.Auditor, cancellationToken))
-                .Concat(await directory.ListActiveUserIdsAsync(null, BankRoles.SecurityAdmin, cancellationToken))
-                .Distinct().ToList();
-            var items = broken.Select(r => new NotificationItem(
-                recipients,
-                LocalizedText.Of($"{NotificationKind}:ChainBroken_Title", r.Chain),
-                LocalizedText.Of(
-                    $"{NotificationKind}:ChainBroken_Body",
-                    r.Chain,
-                    r.FirstBreak!.Seq.ToString(CultureInfo.InvariantCulture),
-                    r.FirstBreak.Kind.ToString(),
-                    r.VerifiedAtUtc.ToString("O", CultureInfo.InvariantCulture)),
-                // The trail page is where both chains are verified and the first broken record is shown.
-                "/audit/trail")).Where(i => i.RecipientIds.Count > 0).ToList();
+            // Auditors open the trail page, where both chains are verified and the first broken record is shown; a
+            // SecurityAdmin is told too (a broken chain may be an intrusion) but cannot open that page, so theirs has no
+            // link and says to investigate with an auditor.
+            var auditors = await directory.ListActiveUserIdsAsync(null, BankRoles.Auditor, cancellationToken);
+            var securityAdmins = (await directory.ListActiveUserIdsAsync(null, BankRoles.SecurityAdmin, cancellationToken)).Except(auditors).ToList();
+            var items = broken.SelectMany(r => new[]
+            {
+                new NotificationItem(auditors, Title(r), Body("ChainBroken_Body", r), "/audit/trail"),
+                new NotificationItem(securityAdmins, Title(r), Body("ChainBroken_BodyForSecurity", r), null),
+            }).Where(i => i.RecipientIds.Count > 0).ToList();
             if (items.Count > 0)
             {
                 db.AddIntegrationEvent(new NotificationsRequested(Guid.CreateVersion7(), clock.UtcNow, NotificationKind, items));
@@ -64,4 +60,13 @@ internal sealed class VerifyChainsJob(
         await ChainAppender.AppendAsync(db, ChainNames.Trail, records, cancellationToken);
         return results;
     }
+
+    private static LocalizedText Title(ChainVerification result) => LocalizedText.Of($"{NotificationKind}:ChainBroken_Title", result.Chain);
+
+    // What kind of break it is stays on the trail page, in the reader's words: a notification's arguments are shown as written.
+    private static LocalizedText Body(string key, ChainVerification result) => LocalizedText.Of(
+        $"{NotificationKind}:{key}",
+        result.Chain,
+        result.FirstBreak!.Seq.ToString(CultureInfo.InvariantCulture),
+        ChinaTime.ToDisplay(result.VerifiedAtUtc));
 }

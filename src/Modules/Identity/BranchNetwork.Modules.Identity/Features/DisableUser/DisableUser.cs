@@ -43,7 +43,7 @@ internal sealed class SetUserActiveHandler(
             await authorizations.RevokeBySubjectAsync(subject, cancellationToken);
         }
 
-        sessions.Changed(user.Id);
+        sessions.Ended(user.Id);
 
         return await db.SummaryAsync(user.Id, cancellationToken);
     }

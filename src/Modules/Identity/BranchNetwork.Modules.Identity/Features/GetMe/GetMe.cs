@@ -16,10 +16,28 @@ internal sealed class GetMeHandler(IdentityDbContext db, ICurrentUser currentUse
     public async ValueTask<MeResponse> Handle(GetMeQuery query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, cancellationToken)
+        // One read: the user with its unit and its role names (issue 16: every client asks this on every start, and
+        // each round-trip of its own costs as much as the rest of the request; ADR 0028).
+        var me = await (from u in db.Users.AsNoTracking()
+                        where u.Id == userId && u.IsActive
+                        join unit in db.OrgUnits on u.UnitId equals unit.Id
+                        select new
+                        {
+                            u.Id,
+                            u.UserName,
+                            u.DisplayName,
+                            u.Position,
+                            u.TwoFactorEnabled,
+                            unit = new MeUnit(unit.Id, unit.Code, unit.Name, unit.Kind),
+                            Roles = (from ur in db.UserRoles
+                                     where ur.UserId == u.Id
+                                     join r in db.Roles on ur.RoleId equals r.Id
+                                     select r.Name).ToList(),
+                        })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("identity.user_not_found", text["UserNotFound"]);
-        var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == user.UnitId, cancellationToken);
-        var summary = await db.SummaryAsync(user.Id, cancellationToken);
-        return new MeResponse(user.Id, user.UserName!, user.DisplayName, user.Position, new MeUnit(unit.Id, unit.Code, unit.Name, unit.Kind), summary.Roles, user.TwoFactorEnabled);
+        var roles = me.Roles.OfType<string>().ToList();
+        roles.Sort(StringComparer.Ordinal);
+        return new MeResponse(me.Id, me.UserName!, me.DisplayName, me.Position, me.unit, roles, me.TwoFactorEnabled);
     }
 }

@@ -41,6 +41,14 @@ internal static class OpenIddictSetup
                     var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, certificatePassword);
                     options.AddSigningCertificate(certificate).AddEncryptionCertificate(certificate);
                 }
+                else if (isDevelopment)
+                {
+                    // Generating RSA keys was most of a demo node's cold start (ADR 0027); one kept key is read in a millisecond.
+                    var key = DevelopmentTokenKey.LoadOrCreate(Path.Combine(
+                        builder.Environment.ContentRootPath,
+                        builder.Configuration["OpenIddict:DevelopmentKeyPath"] ?? DevelopmentTokenKey.DefaultPath));
+                    options.AddSigningKey(key).AddEncryptionKey(key);
+                }
                 else
                 {
                     // Keys live in memory: tokens do not survive a restart. Configure a certificate for production.
@@ -59,8 +67,9 @@ internal static class OpenIddictSetup
             {
                 options.UseLocalServer();
                 options.UseAspNetCore();
-                // Every API call checks the token's entry, so revoking a disabled user's tokens takes effect at once.
-                options.EnableTokenEntryValidation();
+                // Every API call checks the token's entry, so revoking a disabled user's tokens takes effect at once —
+                // through the per-node session cache that revocations clear, not a database read per call (ADR 0024).
+                options.AddEventHandler(CachedTokenEntryValidation.Descriptor);
             });
     }
 }

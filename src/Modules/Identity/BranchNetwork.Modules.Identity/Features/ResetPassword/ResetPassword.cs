@@ -33,7 +33,7 @@ internal sealed class ResetPasswordHandler(IdentityDbContext db, UserManager<Ban
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await db.SignInThrottles.Where(t => t.AccountKey == user.NormalizedUserName).ExecuteDeleteAsync(cancellationToken);
-        sessions.Changed(user.Id);
+        sessions.Ended(user.Id);
         return await db.SummaryAsync(user.Id, cancellationToken);
     }
 }

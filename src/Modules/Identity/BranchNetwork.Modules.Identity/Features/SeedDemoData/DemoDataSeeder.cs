@@ -93,6 +93,8 @@ internal sealed class DemoDataSeeder(
         await Account("auditor", "审计员", headOffice, "审计", BankRoles.Auditor);
         await Account("taskadmin", "任务管理员", operations, "任务管理员", BankRoles.TaskAdmin);
         await Account("supervisor", "分行督导", retail, "条线经理", BankRoles.HeadOfficeSupervisor);
+        // The head-office leader decides money requests above the route's threshold (资源申请, RR-2).
+        await Account("leader", "分行分管行长", headOffice, "分管副行长", BankRoles.HeadOfficeSupervisor);
         await Account("moderator", "社群管理员", community, "社群管理", BankRoles.Moderator);
         for (var i = 1; i <= SubBranchCount; i++)
         {
@@ -113,7 +115,7 @@ internal sealed class DemoDataSeeder(
         }
         else
         {
-            logger.LogInformation("Demo data present. Demo accounts (admin, security, auditor, taskadmin, supervisor, moderator, head01..head08, manager01, staff0101..) use the password {Password}", password);
+            logger.LogInformation("Demo data present. Demo accounts (admin, security, auditor, taskadmin, supervisor, leader, moderator, head01..head08, manager01, staff0101..) use the password {Password}", password);
         }
     }
 }

@@ -98,15 +98,16 @@ internal sealed class GetTeamBoardHandler(TasksDbContext db, TasksAccess access,
             measures);
     }
 
-    /// <summary>The sub-branch's active members (and anyone assigned this week), by id, with their sign-in names for the board.</summary>
+    /// <summary>
+    /// The sub-branch's active members (and anyone assigned this week), by id, with their sign-in names for the board: the
+    /// members in one directory query, then one lookup each only for an assignee no longer among them (moved or disabled).
+    /// </summary>
     private async Task<Dictionary<Guid, BoardMember>> MembersAsync(Guid subBranchId, IReadOnlyList<WeeklyTask> tasks, CancellationToken ct)
     {
-        var units = (await directory.GetUnitAndDescendantsAsync(subBranchId, ct)).Append(subBranchId).Distinct().ToList();
-        var ids = (await directory.ListActiveUserIdsByUnitAsync(units, null, ct)).Values.SelectMany(v => v)
-            .Concat(tasks.SelectMany(t => t.Assignees).Select(a => a.UserId))
-            .ToHashSet();
-        var members = new Dictionary<Guid, BoardMember>();
-        foreach (var id in ids)
+        var members = (await directory.ListActiveMembersAsync([subBranchId], ct))
+            .GroupBy(m => m.UserId)
+            .ToDictionary(g => g.Key, g => new BoardMember(g.Key, g.First().UserName, g.First().DisplayName));
+        foreach (var id in tasks.SelectMany(t => t.Assignees).Select(a => a.UserId).Distinct().Where(id => !members.ContainsKey(id)).ToList())
         {
             if (await directory.FindUserAsync(id, ct) is { } user)
             {

@@ -136,7 +136,6 @@ namespace BranchNetwork.Migrations.PostgreSql.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.RequestAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ActorId")
@@ -182,7 +181,6 @@ namespace BranchNetwork.Migrations.PostgreSql.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.RequestStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("CompletedAtUtc")
@@ -369,7 +367,6 @@ namespace BranchNetwork.Migrations.PostgreSql.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.StepApprover", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AddedById")

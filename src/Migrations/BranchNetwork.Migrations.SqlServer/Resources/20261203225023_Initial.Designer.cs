@@ -139,7 +139,6 @@ namespace BranchNetwork.Migrations.SqlServer.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.RequestAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("ActorId")
@@ -185,7 +184,6 @@ namespace BranchNetwork.Migrations.SqlServer.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.RequestStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("CompletedAtUtc")
@@ -372,7 +370,6 @@ namespace BranchNetwork.Migrations.SqlServer.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.StepApprover", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("AddedById")

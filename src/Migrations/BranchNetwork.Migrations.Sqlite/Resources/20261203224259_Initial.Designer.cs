@@ -133,7 +133,6 @@ namespace BranchNetwork.Migrations.Sqlite.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.RequestAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ActorId")
@@ -179,7 +178,6 @@ namespace BranchNetwork.Migrations.Sqlite.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.RequestStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAtUtc")
@@ -366,7 +364,6 @@ namespace BranchNetwork.Migrations.Sqlite.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.StepApprover", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AddedById")

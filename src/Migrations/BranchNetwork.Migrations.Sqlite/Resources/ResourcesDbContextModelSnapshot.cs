@@ -130,7 +130,6 @@ namespace BranchNetwork.Migrations.Sqlite.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.RequestAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ActorId")
@@ -176,7 +175,6 @@ namespace BranchNetwork.Migrations.Sqlite.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.RequestStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAtUtc")
@@ -363,7 +361,6 @@ namespace BranchNetwork.Migrations.Sqlite.Resources
             modelBuilder.Entity("BranchNetwork.Modules.Resources.Domain.StepApprover", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AddedById")

@@ -89,6 +89,9 @@ internal sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> op
         {
             s.ToTable("RequestSteps");
             s.HasKey(x => x.Id);
+            // Keys are set by the entity when a step is added to a loaded request: without this EF would take the new
+            // row for an existing one and update it (0 rows: a false concurrency conflict).
+            s.Property(x => x.Id).ValueGeneratedNever();
             s.Property(x => x.Name).HasMaxLength(RouteStepDefinition.NameMaxLength).IsRequired();
             JsonList(s.Property<List<Person>>("cc").HasColumnName("Cc"), 4_000);
             s.Ignore(x => x.Cc);
@@ -103,6 +106,7 @@ internal sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> op
         {
             a.ToTable("StepApprovers");
             a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
             a.Property(x => x.Name).HasMaxLength(ResourceRequest.NameMaxLength).IsRequired();
             a.Property(x => x.Comment).HasMaxLength(ResourceRequest.CommentMaxLength);
             a.Property(x => x.Granted).HasPrecision(18, 2);
@@ -113,6 +117,7 @@ internal sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> op
         {
             a.ToTable("RequestActions");
             a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
             a.Property(x => x.ActorName).HasMaxLength(ResourceRequest.NameMaxLength).IsRequired();
             a.Property(x => x.StepName).HasMaxLength(RouteStepDefinition.NameMaxLength);
             a.Property(x => x.Comment).HasMaxLength(ResourceRequest.CommentMaxLength);

@@ -37,19 +37,25 @@ internal sealed class ResourcesAccess(ICurrentUser user, IOrgScope scope, IOrgan
 
     public async Task<bool> CanReadAsync(ResourceRequest request, CancellationToken ct)
     {
-        if (ReadsAll)
-        {
-            return true;
-        }
-
         var me = user.RequireUserId();
         if (request.RequesterId == me)
         {
             return true;
         }
 
-        // A draft is its requester's alone; once submitted, the sub-branch's heads and managers follow it.
-        if (request.State != RequestState.Draft && IsRequesterRole && await scope.GetOwnSubBranchIdAsync(ct) == request.SubBranchId)
+        // A draft is its requester's alone, head office included; once submitted, the sub-branch's heads and managers
+        // follow it.
+        if (request.State == RequestState.Draft)
+        {
+            return false;
+        }
+
+        if (ReadsAll)
+        {
+            return true;
+        }
+
+        if (IsRequesterRole && await scope.GetOwnSubBranchIdAsync(ct) == request.SubBranchId)
         {
             return true;
         }

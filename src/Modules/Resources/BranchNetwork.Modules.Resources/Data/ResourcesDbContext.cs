@@ -133,8 +133,34 @@ internal sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> op
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        WriteRequestsWithNewActions();
         ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every change of a request records an action, often without touching the request's own row (an approver's decision
+    /// changes only the step). The request's version is the concurrency token of the whole request, so a request with a new
+    /// action is written too: two approvers saving at the same instant cannot both succeed on the same version.
+    /// </summary>
+    private void WriteRequestsWithNewActions()
+    {
+        var changed = ChangeTracker.Entries<RequestAction>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.RequestId)
+            .ToHashSet();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var request in ChangeTracker.Entries<ResourceRequest>())
+        {
+            if (request.State == EntityState.Unchanged && changed.Contains(request.Entity.Id))
+            {
+                request.State = EntityState.Modified;
+            }
+        }
     }
 
     private static void JsonList<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<T>> property, int maxLength) =>

@@ -34,6 +34,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } b => JsonProblem(b, json),
             BadHttpRequestException b => (b.StatusCode, b.Message, "bad_request", (IReadOnlyDictionary<string, string[]>?)null),
             InvalidDataException => (StatusCodes.Status400BadRequest, exception.Message, "bad_request", null),
+            // A burst beyond the database's connections: nothing was changed, and the client may try again shortly.
+            _ when Persistence.DatabaseErrors.IsAtCapacity(exception) => (StatusCodes.Status503ServiceUnavailable, "The service is busy; please try again in a moment.", "database_busy", null),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "internal_error", null),
         };
 
@@ -54,6 +56,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "2";
+        }
+
         var problem = errors is null
             ? new ProblemDetails { Status = status, Title = title }
             : new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = status, Title = title };

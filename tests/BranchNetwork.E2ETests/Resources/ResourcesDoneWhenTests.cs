@@ -24,20 +24,20 @@ public sealed class ResourcesDoneWhenTests(BrowserApp app) : IClassFixture<Brows
         await head.GotoAsync("/resources/new");
         await BrowserApp.WaitForLiveCircuitAsync(head);
         await ChooseKindAsync(head, "资金");
-        await Field(head, "resource-title").FillAsync(Title);
-        await Field(head, "resource-justification").FillAsync("开门红期间举办三场客户沙龙，需场地与礼品费用。");
-        await Field(head, "resource-amount").FillAsync("80000");
-        await Field(head, "resource-budget").FillAsync("营销费用");
+        await Field(head, "request-title").FillAsync(Title);
+        await Field(head, "request-justification").FillAsync("开门红期间举办三场客户沙龙，需场地与礼品费用。");
+        await Field(head, "request-amount").FillAsync("80000");
+        await Field(head, "request-budget-category").FillAsync("营销费用");
         var preview = head.Locator("[data-testid=route-preview]");
         await preview.Locator("[data-testid=route-preview-step]").Filter(new() { HasText = "分行分管行长" }).WaitForAsync();
         await preview.Locator("[data-testid=route-preview-step]").Filter(new() { HasText = "分行督导" }).First.WaitForAsync();
         Assert.Equal(2, await preview.Locator("[data-testid=route-preview-step]").CountAsync());
         await head.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("resources-done-preview.png"), FullPage = true });
-        await head.ClickAsync("[data-testid=resource-submit]");
+        await head.ClickAsync("[data-testid=request-submit]");
         await head.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/resources/[0-9a-f-]{36}$"));
         await BrowserApp.WaitForLiveCircuitAsync(head);
         var requestPath = new Uri(head.Url).AbsolutePath;
-        await head.Locator("[data-testid=resource-state]").Filter(new() { HasText = "已提交" }).WaitForAsync();
+        await head.Locator("[data-testid=request-state]").Filter(new() { HasText = "已提交" }).WaitForAsync();
         await head.EvaluateAsync("() => window.__requestNotReloaded = true");
         var bellBefore = await BellCountAsync(head);
 
@@ -47,12 +47,11 @@ public sealed class ResourcesDoneWhenTests(BrowserApp app) : IClassFixture<Brows
         await BrowserApp.WaitForLiveCircuitAsync(supervisor);
         await Field(supervisor, "approval-comment").FillAsync("同意，报分管行长审批。");
         await supervisor.ClickAsync("[data-testid=approval-approve]");
-        await ConfirmIfAskedAsync(supervisor);
         await supervisor.Locator("[data-testid=request-action]").Filter(new() { HasText = "同意" }).First.WaitForAsync();
 
         // head01 sees it live: the operation record and the bell, without a reload.
         await head.Locator("[data-testid=request-action]").Filter(new() { HasText = "分行督导" }).Filter(new() { HasText = "同意" }).WaitForAsync();
-        await WaitUntilAsync(head, async () => await BellCountAsync(head) > bellBefore, "head01's bell did not count the supervisor's approval");
+        await head.WaitForFunctionAsync("before => Number(document.querySelector('[data-testid=bell-count]')?.textContent?.trim() || '0') > before", bellBefore);
         Assert.True(await head.EvaluateAsync<bool>("() => window.__requestNotReloaded === true"), "The request page was reloaded.");
 
         // The leader grants ¥50,000 of the ¥80,000.
@@ -62,11 +61,10 @@ public sealed class ResourcesDoneWhenTests(BrowserApp app) : IClassFixture<Brows
         await Field(leader, "approval-granted").FillAsync("50000");
         await Field(leader, "approval-comment").FillAsync("先拨付五万元，活动后据实结算。");
         await leader.ClickAsync("[data-testid=approval-approve]");
-        await ConfirmIfAskedAsync(leader);
 
         // head01 sees the granted amount and the whole operation record, on a desktop and on a phone.
-        await head.Locator("[data-testid=resource-state]").Filter(new() { HasText = "部分批准" }).WaitForAsync();
-        await head.Locator("[data-testid=resource-granted]").Filter(new() { HasText = "50,000" }).WaitForAsync();
+        await head.Locator("[data-testid=request-state]").Filter(new() { HasText = "部分批准" }).WaitForAsync();
+        await head.Locator("[data-testid=request-granted]").Filter(new() { HasText = "50,000" }).WaitForAsync();
         await head.Locator("[data-testid=request-action]").Filter(new() { HasText = "分行分管行长" }).Filter(new() { HasText = "先拨付五万元" }).WaitForAsync();
         Assert.True(await head.Locator("[data-testid=request-action]").CountAsync() >= 4, "The operation record misses steps (created, submitted, two decisions).");
         await head.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("resources-done-request.png"), FullPage = true });
@@ -74,49 +72,22 @@ public sealed class ResourcesDoneWhenTests(BrowserApp app) : IClassFixture<Brows
         var phone = await app.SignedInPageAsync("head01", width: 390, height: 844);
         await phone.GotoAsync(requestPath);
         await BrowserApp.WaitForLiveCircuitAsync(phone);
-        await phone.Locator("[data-testid=resource-granted]").Filter(new() { HasText = "50,000" }).WaitForAsync();
+        await phone.Locator("[data-testid=request-granted]").Filter(new() { HasText = "50,000" }).WaitForAsync();
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The request page scrolls sideways on a phone.");
         await phone.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("resources-done-request-390.png"), FullPage = true });
     }
 
     private static async Task ChooseKindAsync(IPage page, string kind)
     {
-        var choice = page.Locator("[data-testid=resource-kind]");
+        var choice = page.Locator("[data-testid=request-kind]");
         await choice.WaitForAsync();
         await choice.GetByText(kind, new() { Exact = true }).First.ClickAsync();
-    }
-
-    // Some actions ask first (a dialog stating the consequence); approving may not.
-    private static async Task ConfirmIfAskedAsync(IPage page)
-    {
-        var confirm = page.Locator(".mud-dialog [data-testid=confirm-ok], .mud-dialog button:has-text('确定')");
-        try
-        {
-            await confirm.First.ClickAsync(new() { Timeout = 3_000 });
-        }
-        catch (TimeoutException)
-        {
-        }
     }
 
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
-    private static async Task<int> BellCountAsync(IPage page) =>
-        int.TryParse((await page.Locator("[data-testid=bell-count]").TextContentAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default))?.Trim(), out var count) ? count : 0;
-
-    private static async Task WaitUntilAsync(IPage page, Func<Task<bool>> condition, string message)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await page.WaitForTimeoutAsync(200);
-        }
-
-        Assert.Fail(message);
-    }
+    // The bell's unread count (the element is there, hidden, at zero).
+    private static Task<int> BellCountAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => Number(document.querySelector('[data-testid=bell-count]')?.textContent?.trim() || '0')");
 }

@@ -19,10 +19,13 @@ internal static class ResourcesRequestsBadInput
             },
             ["POST /api/resources/requests/{id}/submit"] = w => new("head01", WriteOperations.PathIds(("id", (((Guid, long))w.Area["requests.draft"]).Item1)), InputKind.None),
             ["POST /api/resources/requests/{id}/recall"] = w => new("head01", WriteOperations.PathIds(("id", (Guid)w.Area["requests.submitted"])), InputKind.None),
+            // A draft of its own: the uploads the suite lets through (text files are an accepted type) never touch the draft the edit rows use.
+            ["POST /api/resources/requests/{id}/attachments"] = w =>
+                new("head01", WriteOperations.PathIds(("id", (Guid)w.Area["requests.files"])), InputKind.Upload, UploadName: "报价单.pdf"),
             ["POST /api/resources/requests/{id}/withdraw"] = w => new("head01", WriteOperations.PathIds(("id", (Guid)w.Area["requests.submitted"])), InputKind.None),
         };
 
-    /// <summary>A draft of head01 to edit and submit, and a submitted request of head01 to recall and withdraw.</summary>
+    /// <summary>A draft of head01 to edit and submit, one to attach files to, and a submitted request of head01 to recall and withdraw.</summary>
     public static async Task SeedAsync(BranchNetworkFactory app, BadInputWorld world)
     {
         var head = await app.ClientForAsync("head01");
@@ -30,6 +33,7 @@ internal static class ResourcesRequestsBadInput
         world.Area["requests.draft"] = (draft.GetProperty("id").GetGuid(), draft.GetProperty("version").GetInt64());
         var submitted = await head.SubmittedAsync(RequestsApi.Material("坏输入已提交"));
         world.Area["requests.submitted"] = submitted.GetProperty("id").GetGuid();
+        world.Area["requests.files"] = (await head.CreatedAsync(RequestsApi.Material("坏输入附件"))).GetProperty("id").GetGuid();
     }
 
     private static JsonObject Body(long? version)

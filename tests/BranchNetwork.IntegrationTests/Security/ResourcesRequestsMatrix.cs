@@ -35,6 +35,7 @@ internal static class ResourcesRequestsMatrix
         new("POST /api/resources/requests/{id}/withdraw", OwnSubmitted),
         new("GET /api/resources/route-preview", Readers),
         new("GET /api/resources/link-options", Filers),
+        new("POST /api/resources/requests/{id}/attachments", OwnDraft),
     ];
 
     public static readonly IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Requests =
@@ -63,6 +64,8 @@ internal static class ResourcesRequestsMatrix
                 new HttpRequestMessage(HttpMethod.Post, $"/api/resources/requests/{await w.ObjectAsync(() => SubmittedAsync(w))}/withdraw"),
             ["GET /api/resources/route-preview"] = w => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, "/api/resources/route-preview?kind=Money&amount=80000")),
             ["GET /api/resources/link-options"] = w => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, "/api/resources/link-options")),
+            ["POST /api/resources/requests/{id}/attachments"] = async w =>
+                new HttpRequestMessage(HttpMethod.Post, $"/api/resources/requests/{(await w.ObjectAsync(() => DraftAsync(w))).Id}/attachments") { Content = MatrixWorld.EvidenceForm() },
         };
 
     private static async Task<(Guid Id, long Version)> DraftAsync(MatrixWorld w)

@@ -203,6 +203,28 @@ public sealed class FilingRequestTests(BranchNetworkFactory app) : IClassFixture
         Assert.Equal(before, await RequestsApi.CountAsync(app));
     }
 
+    [Fact]
+    public async Task The_requester_attaches_a_file_to_the_draft_and_no_more_once_it_is_submitted()
+    {
+        app.EnsureAvailable();
+        var head = await app.ClientForAsync("head01");
+        var id = (await head.CreatedAsync(RequestsApi.Money(30_000m, "沙龙场地报价"))).GetProperty("id").GetGuid();
+
+        var attached = await head.PostAsync($"/api/resources/requests/{id}/attachments", Security.MatrixWorld.EvidenceForm());
+        var json = await attached.JsonAsync();
+        Assert.True(attached.IsSuccessStatusCode, json.ToString());
+        var file = Assert.Single(json.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("证明.pdf", file.GetProperty("name").GetString());
+        var download = await head.GetAsync($"/api/files/{file.GetProperty("fileId").GetGuid()}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+
+        var manager = await app.ClientForAsync("manager01");
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsync($"/api/resources/requests/{id}/attachments", Security.MatrixWorld.EvidenceForm())).StatusCode);
+        _ = await head.PostAsync($"/api/resources/requests/{id}/submit", null);
+        Assert.Equal(HttpStatusCode.Conflict, (await head.PostAsync($"/api/resources/requests/{id}/attachments", Security.MatrixWorld.EvidenceForm())).StatusCode);
+        Assert.Single((await head.DetailAsync(id)).GetProperty("attachments").EnumerateArray());
+    }
+
     private static Dictionary<string, object?> Linking(string title, Guid indicatorId, Guid? measureId) => new()
     {
         ["kind"] = "Material",

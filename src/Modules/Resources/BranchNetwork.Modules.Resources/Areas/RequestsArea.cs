@@ -1,4 +1,6 @@
+using BranchNetwork.Modules.Files.Contracts;
 using BranchNetwork.Modules.Identity.Contracts;
+using BranchNetwork.Modules.Resources.Features.AttachToRequest;
 using BranchNetwork.Modules.Resources.Features.CreateRequest;
 using BranchNetwork.Modules.Resources.Features.EditRequest;
 using BranchNetwork.Modules.Resources.Features.GetLinkOptions;
@@ -12,6 +14,7 @@ using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace BranchNetwork.Modules.Resources.Areas;
@@ -27,6 +30,8 @@ internal static class RequestsArea
 
     public static void AddServices(WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<RequestAttachmentPolicy>();
+        builder.Services.AddScoped<IFileAccessPolicy>(sp => sp.GetRequiredService<RequestAttachmentPolicy>());
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder api)
@@ -40,6 +45,7 @@ internal static class RequestsArea
         WithdrawRequestEndpoint.Map(api);
         PreviewRouteEndpoint.Map(api);
         GetLinkOptionsEndpoint.Map(api);
+        AttachToRequestEndpoint.Map(api);
     }
 
     public static IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration) => [];

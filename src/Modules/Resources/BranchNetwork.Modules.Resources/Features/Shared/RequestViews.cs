@@ -34,6 +34,9 @@ internal sealed record ResourceRequestStepView(
 internal sealed record ResourceRequestActionView(
     Guid Id, RequestActionKind Kind, Guid? ActorId, string ActorName, DateTime AtUtc, string? StepName, string? Comment, decimal? Granted, string? Detail);
 
+/// <summary>A file attached to a request; <see cref="DownloadPath"/> opens it for a signed-in reader of the request.</summary>
+internal sealed record ResourceRequestAttachmentView(Guid FileId, string Name, string DownloadPath);
+
 /// <summary>A request as its page shows it (RR-1, RR-2): content, state, asked and granted, steps, operation record, and what the caller may do.</summary>
 internal sealed record ResourceRequestDetail(
     Guid Id,
@@ -65,6 +68,7 @@ internal sealed record ResourceRequestDetail(
     long Version,
     IReadOnlyList<ResourceRequestStepView> Steps,
     IReadOnlyList<ResourceRequestActionView> Actions,
+    IReadOnlyList<ResourceRequestAttachmentView> Attachments,
     RequestPermissions Permissions);
 
 /// <summary>The caller's sub-branch's current sheet: its indicators and the measures of its work plan, which a request may link.</summary>
@@ -108,7 +112,8 @@ internal static class RequestViews
             r.IndicatorId is { } i ? new ResourceRequestLinkView(i, r.IndicatorName ?? "") : null,
             r.MeasureId is { } m ? new ResourceRequestLinkView(m, r.MeasureTitle ?? "") : null,
             r.Asked, r.Granted, r.Round, r.CreatedAtUtc, r.SubmittedAtUtc, r.DecidedAtUtc, r.FulfilledAtUtc, r.LastActionAtUtc, r.Version,
-            steps, actions, RequestPermissions.For(r, me, access.IsSupervisor));
+            steps, actions, [.. r.Attachments.Select(a => new ResourceRequestAttachmentView(a.FileId, a.Name, $"/files/{a.FileId}"))],
+            RequestPermissions.For(r, me, access.IsSupervisor));
     }
 
     /// <summary>

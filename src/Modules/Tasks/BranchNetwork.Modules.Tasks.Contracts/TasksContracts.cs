@@ -57,3 +57,16 @@ public interface IAssignedTasks
     /// <summary>Those of <paramref name="taskIds"/> that are assigned to the person; the others are simply absent.</summary>
     Task<IReadOnlyList<AssignedTaskInfo>> FindAssignedAsync(Guid userId, IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A measure (举措) of a sub-branch's work plan, as another module links it (RR-1: a resource request names the measure it serves).</summary>
+public sealed record WorkPlanMeasureInfo(Guid MeasureId, Guid PlanId, Guid IndicatorId, string Title);
+
+/// <summary>
+/// Read-only view of the measures of a sub-branch's work plan for a scheme, for other modules (RR-1: a resource request may
+/// link a measure of its sub-branch's plan). No authorisation here: the caller decides who may see what.
+/// </summary>
+public interface IWorkPlanMeasures
+{
+    /// <summary>The measures of the sub-branch's work plan answering <paramref name="schemeId"/> (any state), by title; empty when it has no plan.</summary>
+    Task<IReadOnlyList<WorkPlanMeasureInfo>> ListForSheetAsync(Guid schemeId, Guid subBranchId, CancellationToken cancellationToken = default);
+}

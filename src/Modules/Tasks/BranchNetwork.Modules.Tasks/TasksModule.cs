@@ -45,6 +45,7 @@ internal sealed class TasksModule : IModule
         builder.Services.AddModuleOutbox<TasksDbContext>(Name);
         builder.Services.AddScoped<TasksAccess>();
         builder.Services.AddScoped<Contracts.IAssignedTasks, AssignedTasks>();
+        builder.Services.AddScoped<Contracts.IWorkPlanMeasures, WorkPlanMeasures>();
         PlansArea.AddServices(builder);
         WeekArea.AddServices(builder);
         SupervisionArea.AddServices(builder);

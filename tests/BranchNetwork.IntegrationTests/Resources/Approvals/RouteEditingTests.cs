@@ -49,7 +49,10 @@ public sealed class RouteEditingTests(BranchNetworkFactory app) : IClassFixture<
             leaderApproverIds = Array.Empty<Guid>(),
         })).ExpectAsync(400);
         Assert.True(noLeader.GetProperty("errors").TryGetProperty("leaderApproverIds", out _), noLeader.ToString());
-        await (await admin.PutAsJsonAsync("/api/resources/routes/cars", new { steps = Array.Empty<object>() })).ExpectAsync(404);
+        await (await admin.PutAsJsonAsync("/api/resources/routes/cars", new
+        {
+            steps = new object[] { new { name = "督导审核", mode = "AnyOf", approverIds = new[] { supervisorId } } },
+        })).ExpectAsync(404, "resources.route_not_found");
         Assert.Equal(Json(before), Json(await RoutesAsync(admin)));
 
         // Only SystemAdmin.

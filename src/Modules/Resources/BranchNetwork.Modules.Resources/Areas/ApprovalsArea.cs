@@ -1,6 +1,5 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Resources.Features.AddSigner;
-using BranchNetwork.Modules.Resources.Features.ApprovalActions;
 using BranchNetwork.Modules.Resources.Features.ConfigureRoute;
 using BranchNetwork.Modules.Resources.Features.DecideRequest;
 using BranchNetwork.Modules.Resources.Features.FulfilRequest;
@@ -10,6 +9,7 @@ using BranchNetwork.Modules.Resources.Features.ListApproverCandidates;
 using BranchNetwork.Modules.Resources.Features.ListRoutes;
 using BranchNetwork.Modules.Resources.Features.RemindOverdue;
 using BranchNetwork.Modules.Resources.Features.ReturnRequest;
+using BranchNetwork.Modules.Resources.Features.Shared;
 using BranchNetwork.Modules.Resources.Features.TransferStep;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,5 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Resources.Features.ApprovalActions;
-using BranchNetwork.Modules.Resources.Features.ListApproverCandidates;
-using BranchNetwork.Modules.Resources.Features.ListRoutes;
+using BranchNetwork.Modules.Resources.Features.Shared;
 using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
 using Mediator;
@@ -109,7 +107,7 @@ internal sealed class ConfigureRouteHandler(ResourcesDbContext db, ApproverCandi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (await ListRoutesHandler.ReadAsync(db, directory, cancellationToken)).Single(r => r.Kind == kind);
+        return (await ResourceRoutes.ReadAsync(db, directory, cancellationToken)).Single(r => r.Kind == kind);
     }
 
     /// <summary>Kinds by name only (people, money, material; any case): anything else is no route (404).</summary>

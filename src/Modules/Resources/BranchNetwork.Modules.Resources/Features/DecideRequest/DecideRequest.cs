@@ -1,5 +1,4 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Resources.Features.ApprovalActions;
 using BranchNetwork.Modules.Resources.Features.Shared;
 using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;

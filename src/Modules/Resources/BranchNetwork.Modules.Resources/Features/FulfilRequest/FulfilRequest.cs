@@ -1,5 +1,5 @@
 using BranchNetwork.Modules.Identity.Contracts;
-using BranchNetwork.Modules.Resources.Features.ApprovalActions;
+using BranchNetwork.Modules.Resources.Features.Shared;
 using BranchNetwork.SharedKernel.Authorization;
 using FluentValidation;
 using Mediator;

@@ -1,7 +1,6 @@
-using BranchNetwork.Modules.Resources.Features.Shared;
 using FluentValidation;
 
-namespace BranchNetwork.Modules.Resources.Features.ApprovalActions;
+namespace BranchNetwork.Modules.Resources.Features.Shared;
 
 /// <summary>Where a request stands after an approver's action: its state, what is granted so far, the deciding step and the new version.</summary>
 internal sealed record ResourceApprovalResult(Guid RequestId, RequestState State, decimal? Granted, int? CurrentStepIndex, string? CurrentStepName, long Version);

@@ -32,6 +32,24 @@ internal sealed class RequestNotifier(ResourcesDbContext db, IClock clock)
         Notify(waiting, Text("Notify_DecideTitle", request.SubBranchName, request.Title), Body(request), request);
     }
 
+    /// <summary>Asks these approvers to decide (the ones newly waiting after an action: the next step, the next in line, a colleague or an added signer).</summary>
+    public void AskApprovers(ResourceRequest request, IReadOnlyList<Guid> approverIds)
+    {
+        if (approverIds.Count > 0)
+        {
+            Notify(approverIds, Text("Notify_DecideTitle", request.SubBranchName, request.Title), Body(request), request);
+        }
+    }
+
+    /// <summary>The daily SLA reminder: the step's waiting approvers hear that it is past its due time.</summary>
+    public void RemindOverdue(ResourceRequest request, RequestStep step, IReadOnlyList<Guid> approverIds)
+    {
+        if (approverIds.Count > 0)
+        {
+            Notify(approverIds, Text("Notify_OverdueTitle", step.Name, request.Title), Body(request), request);
+        }
+    }
+
     /// <summary>Tells the requester what happened (a decision, a return, the final result) and copies the step's CC recipients.</summary>
     public void TellRequester(ResourceRequest request, RequestStep? step, string titleKey, string actorName)
     {

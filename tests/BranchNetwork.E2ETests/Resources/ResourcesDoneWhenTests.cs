@@ -28,16 +28,17 @@ public sealed class ResourcesDoneWhenTests(BrowserApp app) : IClassFixture<Brows
         await Field(head, "request-justification").FillAsync("开门红期间举办三场客户沙龙，需场地与礼品费用。");
         await Field(head, "request-amount").FillAsync("80000");
         await Field(head, "request-budget-category").FillAsync("营销费用");
+        await Field(head, "request-needed-by").FillAsync("2026-06-30");
         var preview = head.Locator("[data-testid=route-preview]");
         await preview.Locator("[data-testid=route-preview-step]").Filter(new() { HasText = "分行分管行长" }).WaitForAsync();
         await preview.Locator("[data-testid=route-preview-step]").Filter(new() { HasText = "分行督导" }).First.WaitForAsync();
         Assert.Equal(2, await preview.Locator("[data-testid=route-preview-step]").CountAsync());
         await head.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("resources-done-preview.png"), FullPage = true });
         await head.ClickAsync("[data-testid=request-submit]");
-        await head.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/resources/[0-9a-f-]{36}$"));
-        await BrowserApp.WaitForLiveCircuitAsync(head);
-        var requestPath = new Uri(head.Url).AbsolutePath;
+        // The form saves, submits and goes on to the request's page in the same circuit (no page load).
         await head.Locator("[data-testid=request-state]").Filter(new() { HasText = "已提交" }).WaitForAsync();
+        var requestPath = new Uri(head.Url).AbsolutePath;
+        Assert.Matches("^/resources/[0-9a-f-]{36}$", requestPath);
         await head.EvaluateAsync("() => window.__requestNotReloaded = true");
         var bellBefore = await BellCountAsync(head);
 

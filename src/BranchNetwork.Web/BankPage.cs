@@ -126,13 +126,19 @@ public abstract class BankPage : ComponentBase
                 Snackbar.Add(string.Join(" ", v.Errors.SelectMany(x => x.Value).Distinct().Take(5)), Severity.Warning);
                 break;
             case AppException e:
-                Snackbar.Add(e.Message, Severity.Error);
+                // Platform-wide codes (a role the user lacks, …) get the reader's language here, as the API's problem
+                // details do; module errors arrive already localised.
+                var platform = PlatformText[e.Code];
+                Snackbar.Add(platform.ResourceNotFound ? e.Message : platform.Value, Severity.Error);
                 break;
             case DbUpdateConcurrencyException:
                 Snackbar.Add(PlatformText["concurrency_conflict"], Severity.Warning);
                 break;
             case DbUpdateException d when DatabaseErrors.IsUniqueViolation(d):
                 Snackbar.Add(PlatformText["duplicate_conflict"], Severity.Warning);
+                break;
+            case var busy when DatabaseErrors.IsAtCapacity(busy):
+                Snackbar.Add(PlatformText["database_busy"], Severity.Warning);
                 break;
             case OperationCanceledException:
                 // The user left the page or the circuit is going away: nobody to tell.

@@ -59,6 +59,18 @@ public sealed class FileRequestTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
     }
 
+    [Fact]
+    [Trait("Spec", "RR-1")]
+    public async Task Staff_typing_the_requests_address_are_told_in_chinese_that_their_role_has_no_access_and_see_no_list()
+    {
+        app.RequireBrowser();
+        var staff = await app.SignedInPageAsync("staff0101");
+        await staff.GotoAsync("/resources");
+        await staff.GetByText("您的角色无权访问此页面。").WaitForAsync();
+        Assert.Equal(0, await staff.Locator("[data-testid=request-row]").CountAsync());
+        Assert.Equal(0, await staff.GetByText("SubBranchHead").CountAsync());
+    }
+
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 }

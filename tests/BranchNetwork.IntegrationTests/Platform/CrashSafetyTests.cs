@@ -26,7 +26,7 @@ public sealed class CrashSafetyTests
             using var supervisor = await dying.ClientForAsync("supervisor");
             await PublishExpectingDeathAsync(supervisor, title);
             await dying.WaitForExitAsync();
-            Assert.Contains("Fault point", dying.Output, StringComparison.Ordinal);
+            Assert.True(dying.Output.Contains("Fault point", StringComparison.Ordinal), dying.Output);
         }
 
         // Committed but never delivered: the event is still pending in the outbox, no inbox has it yet.
@@ -49,7 +49,7 @@ public sealed class CrashSafetyTests
             using var supervisor = await dying.ClientForAsync("supervisor");
             await PublishExpectingDeathAsync(supervisor, title);
             await dying.WaitForExitAsync();
-            Assert.Contains("Fault point", dying.Output, StringComparison.Ordinal);
+            Assert.True(dying.Output.Contains("Fault point", StringComparison.Ordinal), dying.Output);
         }
 
         // The handler's rows are committed, but the message is not marked processed: a restart delivers it again.

@@ -30,7 +30,7 @@ public sealed class AuditTrailCrashTests
             using var supervisor = await dying.ClientForAsync("supervisor");
             await PublishExpectingDeathAsync(supervisor, title);
             await dying.WaitForExitAsync();
-            Assert.Contains("Fault point", dying.Output, StringComparison.Ordinal);
+            Assert.True(dying.Output.Contains("Fault point", StringComparison.Ordinal), dying.Output);
         }
 
         // The announcement and its trail event are committed together; the trail has nothing of it yet.
@@ -61,7 +61,7 @@ public sealed class AuditTrailCrashTests
             using var supervisor = await dying.ClientForAsync("supervisor");
             await PublishExpectingDeathAsync(supervisor, title);
             await dying.WaitForExitAsync();
-            Assert.Contains("Fault point", dying.Output, StringComparison.Ordinal);
+            Assert.True(dying.Output.Contains("Fault point", StringComparison.Ordinal), dying.Output);
         }
 
         // Some trail event was appended (records and processed-message row committed) but never marked delivered.

@@ -16,6 +16,8 @@ namespace BranchNetwork.IntegrationTests.Platform.Crash;
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
+    private static readonly HashSet<int> HandedOut = [];
+
     private readonly Process process;
     private readonly StringBuilder output = new();
 
@@ -66,8 +68,23 @@ internal sealed class HostProcess : IAsyncDisposable
             ?? throw new FileNotFoundException($"The Host is not built; looked at: {string.Join(", ", candidates)}. Run `dotnet build tests/BranchNetwork.IntegrationTests -c Release`.");
     }
 
-    /// <summary>Starts the Host on <paramref name="database"/> and waits until it answers <c>/health/live</c>.</summary>
+    /// <summary>
+    /// Starts the Host on <paramref name="database"/> and waits until it answers <c>/health/live</c> and has said it
+    /// listens on its own address. A port taken between choosing and binding it (another host of the suite, another test
+    /// project) makes the Host fail to start: it is started again on another port.
+    /// </summary>
     public static async Task<HostProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await StartOnceAsync(database, settings, lastAttempt: attempt == 5) is { } host)
+            {
+                return host;
+            }
+        }
+    }
+
+    private static async Task<HostProcess?> StartOnceAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings, bool lastAttempt)
     {
         var dll = HostDll();
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
@@ -91,6 +108,8 @@ internal sealed class HostProcess : IAsyncDisposable
             ["RateLimiting__WritesPerMinute"] = "100000",
             ["Outbox__PollIntervalMilliseconds"] = "100",
             ["Serilog__MinimumLevel__Default"] = "Warning",
+            // "Now listening on: <address>": the answer to /health/live came from this process, not from another on the port.
+            ["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Information",
         };
         foreach (var (key, value) in settings)
         {
@@ -110,7 +129,11 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await host.WaitUntilLiveAsync();
+            if (!await host.WaitUntilLiveAsync(lastAttempt))
+            {
+                await host.DisposeAsync();
+                return null;
+            }
         }
         catch
         {
@@ -188,11 +211,22 @@ internal sealed class HostProcess : IAsyncDisposable
         process.Dispose();
     }
 
+    /// <summary>A port free now and never handed to another host of this run (the crash tests start hosts in parallel).</summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     private void Append(string? line)
@@ -208,8 +242,11 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Polls until the Host answers (it migrates and seeds first), failing early if it died.</summary>
-    private async Task WaitUntilLiveAsync()
+    /// <summary>
+    /// Polls until the Host answers (it migrates and seeds first), failing early if it died; false when it died because its
+    /// port was taken (and <paramref name="lastAttempt"/> is false: the caller tries another port).
+    /// </summary>
+    private async Task<bool> WaitUntilLiveAsync(bool lastAttempt)
     {
         using var client = CreateClient();
         // The first request warms the whole pipeline: on a loaded machine that alone can take half a minute.
@@ -219,14 +256,19 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                if (!lastAttempt && Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
                 Assert.Fail($"The Host exited with {process.ExitCode} while starting.\n{Output}");
             }
 
             try
             {
-                if ((await client.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK)
+                if ((await client.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK && Output.Contains("Now listening on: " + BaseUrl, StringComparison.Ordinal))
                 {
-                    return;
+                    return true;
                 }
             }
             catch (HttpRequestException)

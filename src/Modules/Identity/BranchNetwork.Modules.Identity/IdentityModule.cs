@@ -100,6 +100,9 @@ internal sealed class IdentityModule : IModule
 
         services.AddSingleton<SessionRevocationChannel>();
         services.AddHostedService<SessionRevocationSubscriber>();
+        services.AddSingleton<DirectoryVersion>();
+        services.AddSingleton<Features.GetMe.MeCache>();
+        services.AddSingleton<Features.IssueTokens.ValidatedTokenCache>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<IUserSessions>(sp => sp.GetRequiredService<UserSessions>());
         services.AddHostedService<SessionRevocationListener>();

@@ -1,6 +1,7 @@
 using BranchNetwork.Infrastructure.Auditing;
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Infrastructure.Persistence;
+using BranchNetwork.Modules.Identity.Services;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace BranchNetwork.Modules.Identity.Data;
 
 /// <summary>The Identity module's data: org tree, users, roles and the OpenIddict stores, in schema <c>identity</c>.</summary>
-internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IClock clock)
+internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IClock clock, DirectoryVersion directory)
     : IdentityDbContext<BankUser, BankRole, Guid>(options), IDataProtectionKeyContext, IOutboxDbContext
 {
     public const string Schema = "identity";
@@ -122,12 +123,45 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveAndMoveDirectoryAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SaveAndMoveDirectoryAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var directoryChanged = ChangesDirectory();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            // Also after a failure: whether it committed is not always known (a lost connection), and a move only costs a re-read.
+            if (directoryChanged)
+            {
+                directory.Moved();
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var directoryChanged = ChangesDirectory();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (directoryChanged)
+            {
+                directory.Moved();
+            }
+        }
     }
+
+    /// <summary>Whether this save touches what a user's own summary is made of (<c>GET /api/me</c>, ADR 0031).</summary>
+    private bool ChangesDirectory() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is BankUser or OrgUnit or BankRole or IdentityUserRole<Guid>);
 }

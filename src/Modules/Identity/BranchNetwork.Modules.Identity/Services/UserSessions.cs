@@ -15,7 +15,12 @@ namespace BranchNetwork.Modules.Identity.Services;
 /// not a database round-trip; a disable or reset on any node clears the entry (see <see cref="SessionRevocationListener"/>)
 /// and makes every watcher of that user check again (ADR 0017).
 /// </summary>
-internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<IdentityOptions> identityOptions, SessionRevocationChannel channel, ILogger<UserSessions> logger) : IUserSessions
+internal sealed class UserSessions(
+    IServiceScopeFactory scopes,
+    IOptions<IdentityOptions> identityOptions,
+    SessionRevocationChannel channel,
+    DirectoryVersion directory,
+    ILogger<UserSessions> logger) : IUserSessions
 {
     /// <summary>A safety net only: revocations clear entries at once; this bounds a missed one.</summary>
     private static readonly long CacheForMs = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
@@ -130,6 +135,8 @@ internal sealed class UserSessions(IServiceScopeFactory scopes, IOptions<Identit
     public void Changed(Guid userId)
     {
         Interlocked.Increment(ref generation);
+        // What was kept about the user (their own summary, ADR 0031) goes with their session state.
+        directory.Moved();
         states.TryRemove(userId, out _);
         if (watchers.TryGetValue(userId, out var ofUser))
         {

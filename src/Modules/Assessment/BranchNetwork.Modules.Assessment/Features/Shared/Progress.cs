@@ -17,6 +17,26 @@ internal sealed class ProgressWriter(AssessmentDbContext db, AssessmentAccess ac
     /// <summary>Checks scope, status, cells and dates of every entry; throws before anything is written.</summary>
     public async Task<List<ProgressEntry>> AppendAsync(Guid schemeId, IReadOnlyList<ProgressInput> inputs, ProgressSource source, Func<int, string> fieldOf, CancellationToken ct)
     {
+        // An entry is an append; only the cell's current-value projection can meet another save of the same cell (a head
+        // and the supervisor, or an import, at the same moment). The figure is not refused for that: the cells are read
+        // again and it is applied on top of the other save (ADR 0008).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AppendOnceAsync(schemeId, inputs, source, fieldOf, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private const int MaxAttempts = 3;
+
+    private async Task<List<ProgressEntry>> AppendOnceAsync(Guid schemeId, IReadOnlyList<ProgressInput> inputs, ProgressSource source, Func<int, string> fieldOf, CancellationToken ct)
+    {
         access.User.EnsureAnyRole(BankRoles.HeadOfficeSupervisor, BankRoles.SubBranchHead);
         var scheme = await access.VisibleSchemeAsync(schemeId, ct);
         scheme.EnsureAcceptsProgress();

@@ -1,5 +1,6 @@
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.Modules.Identity.Resources;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace BranchNetwork.Modules.Identity.Features.GetMe;
@@ -11,11 +12,21 @@ internal sealed record MeResponse(Guid Id, string UserName, string DisplayName, 
 [AnySignedInUser]
 internal sealed record GetMeQuery : IQuery<MeResponse>;
 
-internal sealed class GetMeHandler(IdentityDbContext db, ICurrentUser currentUser, IStringLocalizer<IdentityText> text) : IQueryHandler<GetMeQuery, MeResponse>
+// The context is resolved from the request's scope only when the summary is not kept: building a DbContext costs more
+// than the whole answer from the cache (ADR 0031).
+internal sealed class GetMeHandler(MeCache cache, IServiceProvider requestServices, ICurrentUser currentUser, IStringLocalizer<IdentityText> text)
+    : IQueryHandler<GetMeQuery, MeResponse>
 {
     public async ValueTask<MeResponse> Handle(GetMeQuery query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
+        if (cache.TryGet(userId, out var kept))
+        {
+            return kept;
+        }
+
+        var version = cache.Version;
+        var db = requestServices.GetRequiredService<IdentityDbContext>();
         // One read: the user with its unit and its role names (issue 16: every client asks this on every start, and
         // each round-trip of its own costs as much as the rest of the request; ADR 0028).
         var me = await (from u in db.Users.AsNoTracking()
@@ -38,6 +49,8 @@ internal sealed class GetMeHandler(IdentityDbContext db, ICurrentUser currentUse
             ?? throw new NotFoundException("identity.user_not_found", text["UserNotFound"]);
         var roles = me.Roles.OfType<string>().ToList();
         roles.Sort(StringComparer.Ordinal);
-        return new MeResponse(me.Id, me.UserName!, me.DisplayName, me.Position, me.unit, roles, me.TwoFactorEnabled);
+        var response = new MeResponse(me.Id, me.UserName!, me.DisplayName, me.Position, me.unit, roles.AsReadOnly(), me.TwoFactorEnabled);
+        cache.Keep(userId, version, response);
+        return response;
     }
 }

@@ -70,6 +70,9 @@ internal static class OpenIddictSetup
                 // Every API call checks the token's entry, so revoking a disabled user's tokens takes effect at once —
                 // through the per-node session cache that revocations clear, not a database read per call (ADR 0024).
                 options.AddEventHandler(CachedTokenEntryValidation.Descriptor);
+                // A token's signature is checked once per node; expiry, entry and session are checked on every call (ADR 0031).
+                options.AddEventHandler(ValidatedTokenCache.AttachDescriptor);
+                options.AddEventHandler(ValidatedTokenCache.KeepDescriptor);
             });
     }
 }

@@ -29,11 +29,13 @@ internal sealed class ProgressWriter(AssessmentDbContext db, AssessmentAccess ac
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 db.ChangeTracker.Clear();
+                // Spread the savers that met, so the next round has one winner rather than the same meeting again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
             }
         }
     }
 
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 10;
 
     private async Task<List<ProgressEntry>> AppendOnceAsync(Guid schemeId, IReadOnlyList<ProgressInput> inputs, ProgressSource source, Func<int, string> fieldOf, CancellationToken ct)
     {

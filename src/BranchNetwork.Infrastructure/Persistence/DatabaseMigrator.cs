@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +15,11 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
         foreach (var database in databases)
         {
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            // On a new database every migration is pending: asking the history table that does not exist yet would only
+            // log a failed command (PostgreSQL wrote error lines for every module at every first start).
+            var pending = await context.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+                ? (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
+                : context.Database.GetMigrations().ToList();
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {Count} migration(s) to module {Module}: {Migrations}", pending.Count, database.Module, pending);

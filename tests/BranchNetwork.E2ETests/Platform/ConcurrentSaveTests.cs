@@ -69,9 +69,11 @@ public sealed class ConcurrentSaveApp : BrowserApp
 }
 
 /// <summary>
-/// One error path for pages (issue 8, item 2): the supervisor and the sub-branch head save the same progress cell from
-/// two browser pages at once. One save wins; the other page shows the same translated conflict message an API caller
-/// gets in its 409 problem, and that page keeps working: saving again succeeds.
+/// The supervisor and the sub-branch head save the same progress cell from two browser pages at the same moment (both
+/// have read the cell before either writes). Neither figure is refused: the save that meets the other reads the cell
+/// again and is applied on top of it (issue 16, AS-4), so both pages say 进度已保存 and, read again, show the same current value.
+/// Until 2026-12-04 one of them read the conflict message (issue 8, item 2); the translated 409 path itself is covered
+/// by the pages' other refusals and by the API's problem-details tests.
 /// </summary>
 public sealed class ConcurrentSaveTests(ConcurrentSaveApp app) : IClassFixture<ConcurrentSaveApp>
 {
@@ -80,7 +82,7 @@ public sealed class ConcurrentSaveTests(ConcurrentSaveApp app) : IClassFixture<C
 
     [Fact]
     [Trait("Spec", "AS-4")]
-    public async Task Two_users_saving_the_same_progress_cell_at_once_one_sees_the_conflict_message_and_the_page_still_works()
+    public async Task Two_users_saving_the_same_progress_cell_at_once_both_see_it_saved_and_then_the_same_current_value()
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(app.Clock.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")))
             .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -97,17 +99,24 @@ public sealed class ConcurrentSaveTests(ConcurrentSaveApp app) : IClassFixture<C
         await Task.WhenAll(supervisor.ClickAsync("[data-testid=progress-save]"), head.ClickAsync("[data-testid=progress-save]"));
 
         var outcomes = await Task.WhenAll(OutcomeAsync(supervisor), OutcomeAsync(head));
-        Assert.Single(outcomes, o => o == Saved);
-        Assert.Single(outcomes, o => o == Conflict);
+        Assert.All(outcomes, o => Assert.Equal(Saved, o));
+        foreach (var page in new[] { supervisor, head })
+        {
+            Assert.Equal(0, await page.Locator(".mud-snackbar").Filter(new() { HasText = Conflict }).CountAsync());
+            Assert.Equal(0, await page.Locator("[data-testid=page-error]").CountAsync());
+            Assert.False(await page.IsVisibleAsync("#blazor-error-ui"));
+        }
 
-        // The page that lost is still alive: no error boundary, no dead circuit, and saving again works.
-        var (loser, value) = outcomes[0] == Conflict ? (supervisor, "601") : (head, "602");
-        Assert.Equal(0, await loser.Locator("[data-testid=page-error]").CountAsync());
-        Assert.False(await loser.IsVisibleAsync("#blazor-error-ui"));
-        await FillProgressAsync(loser, day, value);
-        await loser.ClickAsync("[data-testid=progress-save]");
-        await loser.Locator(".mud-snackbar").Filter(new() { HasText = Saved }).WaitForAsync();
-        await loser.Locator("[data-testid=actual-CUST-NEW]").Filter(new() { HasText = value }).WaitForAsync();
+        // Read again, both pages agree on the cell's current value: one of the two figures, the same on both.
+        var shown = "";
+        foreach (var page in new[] { supervisor, head })
+        {
+            await page.ReloadAsync();
+            await page.Locator("[data-testid=sheet-title]").Filter(new() { HasText = "支行07" }).WaitForAsync();
+            var cell = page.Locator("[data-testid=actual-CUST-NEW]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(shown.Length > 0 ? shown : "60[12]") });
+            await cell.WaitForAsync();
+            shown = (await cell.InnerTextAsync()).Contains("601", StringComparison.Ordinal) ? "601" : "602";
+        }
     }
 
     /// <summary>The first message the save leaves in the page's snackbar: saved, or the conflict.</summary>

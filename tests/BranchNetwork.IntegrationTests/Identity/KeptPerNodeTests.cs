@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -71,7 +72,7 @@ public sealed class KeptTokenCheckTests(BranchNetworkFactory app) : IClassFixtur
     public async Task A_token_altered_after_the_original_was_kept_is_refused_and_the_original_still_works()
     {
         app.EnsureAvailable();
-        var token = await TokenAsync("staff0801");
+        var token = await app.TokenAsync("staff0801");
         var original = Bearer(token);
         for (var i = 0; i < 3; i++)
         {
@@ -81,9 +82,9 @@ public sealed class KeptTokenCheckTests(BranchNetworkFactory app) : IClassFixtur
         var parts = token.Split('.');
         // The signature's last character changed, and a payload naming another subject under the original signature.
         var badSignature = string.Join('.', parts[0], parts[1], parts[2][..^1] + (parts[2][^1] == 'A' ? 'B' : 'A'));
-        var payload = System.Text.Json.Nodes.JsonNode.Parse(Convert.FromBase64String(Pad(parts[1])))!;
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Base64Url.DecodeFromChars(parts[1]))!;
         payload["sub"] = Guid.NewGuid().ToString();
-        var otherPayload = string.Join('.', parts[0], Base64Url(System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString())), parts[2]);
+        var otherPayload = string.Join('.', parts[0], Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString())), parts[2]);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(badSignature).GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(otherPayload).GetAsync("/api/me")).StatusCode);
@@ -95,7 +96,7 @@ public sealed class KeptTokenCheckTests(BranchNetworkFactory app) : IClassFixtur
     public async Task A_kept_token_is_refused_once_it_has_expired()
     {
         app.EnsureAvailable();
-        var client = Bearer(await TokenAsync("staff0802"));
+        var client = Bearer(await app.TokenAsync("staff0802"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
 
@@ -111,19 +112,4 @@ public sealed class KeptTokenCheckTests(BranchNetworkFactory app) : IClassFixtur
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
-
-    private async Task<string> TokenAsync(string userName)
-    {
-        var response = await app.RequestPasswordTokenAsync(userName, BranchNetworkFactory.DemoPassword);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
-    }
-
-    private static string Pad(string base64Url)
-    {
-        var s = base64Url.Replace('-', '+').Replace('_', '/');
-        return s + new string('=', (4 - (s.Length % 4)) % 4);
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

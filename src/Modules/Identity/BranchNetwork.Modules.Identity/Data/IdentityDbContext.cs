@@ -120,48 +120,31 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
         ModuleModel.Apply(builder, this, Schema);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
-        return SaveAndMoveDirectoryAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    private async Task<int> SaveAndMoveDirectoryAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        var directoryChanged = ChangesDirectory();
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            // Also after a failure: whether it committed is not always known (a lost connection), and a move only costs a re-read.
-            if (directoryChanged)
-            {
-                directory.Moved();
-            }
-        }
+        using var move = new DirectoryMove(ChangesDirectory() ? directory : null);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ModuleModel.StampChanges(ChangeTracker, clock.UtcNow);
-        var directoryChanged = ChangesDirectory();
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            if (directoryChanged)
-            {
-                directory.Moved();
-            }
-        }
+        using var move = new DirectoryMove(ChangesDirectory() ? directory : null);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <summary>Whether this save touches what a user's own summary is made of (<c>GET /api/me</c>, ADR 0031).</summary>
     private bool ChangesDirectory() =>
         ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is BankUser or OrgUnit or BankRole or IdentityUserRole<Guid>);
+
+    /// <summary>
+    /// Moves the directory once the save is over — also after a failure: whether it committed is not always known (a lost
+    /// connection), and a move only costs a re-read.
+    /// </summary>
+    private readonly struct DirectoryMove(DirectoryVersion? directory) : IDisposable
+    {
+        public void Dispose() => directory?.Moved();
+    }
 }

@@ -17,7 +17,7 @@ namespace BranchNetwork.Modules.Identity.Features.IssueTokens;
 internal sealed class ValidatedTokenCache(IClock clock)
 {
     /// <summary>Enough for every signed-in person of a branch at once; beyond it the cache starts over rather than grow.</summary>
-    internal const int MaxEntries = 20_000;
+    private const int MaxEntries = 20_000;
 
     private const string FromCacheProperty = ".branchnet_token_from_cache";
 
@@ -37,31 +37,33 @@ internal sealed class ValidatedTokenCache(IClock clock)
             .SetType(OpenIddictValidationHandlerType.Custom)
             .Build();
 
-    internal int Count => entries.Count;
-
     private static bool IsAccessTokenOnly(ValidateTokenContext context) =>
         context.ValidTokenTypes.Count == 1 && context.ValidTokenTypes.Contains(TokenTypeIdentifiers.AccessToken);
 
     private static string Key(ValidateTokenContext context) => string.Concat(context.BaseUri?.AbsoluteUri, " ", context.Token);
 
-    private bool TryAttach(ValidateTokenContext context)
+    private void Attach(ValidateTokenContext context)
     {
-        if (context.Principal is not null || !IsAccessTokenOnly(context) || string.IsNullOrEmpty(context.Token)
-            || !entries.TryGetValue(Key(context), out var entry))
+        if (context.Principal is not null || !IsAccessTokenOnly(context) || string.IsNullOrEmpty(context.Token))
         {
-            return false;
+            return;
+        }
+
+        var key = Key(context);
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            return;
         }
 
         if (entry.ExpiresAt <= clock.UtcNow)
         {
-            entries.TryRemove(Key(context), out _);
-            return false;
+            entries.TryRemove(key, out _);
+            return;
         }
 
         // The later handlers add to the principal they are given: each call gets its own copy.
         context.Principal = entry.Principal.Clone();
         context.Transaction.Properties[FromCacheProperty] = true;
-        return true;
     }
 
     private void Keep(ValidateTokenContext context)
@@ -91,7 +93,7 @@ internal sealed class ValidatedTokenCache(IClock clock)
     {
         public ValueTask HandleAsync(ValidateTokenContext context)
         {
-            cache.TryAttach(context);
+            cache.Attach(context);
             return ValueTask.CompletedTask;
         }
     }

@@ -1,5 +1,6 @@
 using BranchNetwork.Modules.Assessment;
 using BranchNetwork.Modules.Audit;
+using BranchNetwork.Modules.Community;
 using BranchNetwork.Modules.Files;
 using BranchNetwork.Modules.Identity;
 using BranchNetwork.Modules.Notifications;
@@ -31,6 +32,7 @@ internal static class ModuleCatalog
         new TasksModule(),
         new WorkLogsModule(),
         new ResourcesModule(),
+        new CommunityModule(),
     ];
 
     /// <summary>
@@ -44,7 +46,7 @@ internal static class ModuleCatalog
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(Modules.Tasks.Contracts.WeeklyTaskWrittenOff), typeof(TasksModule), typeof(WorkLogsModule), typeof(ResourcesModule)];
+            options.Assemblies = [typeof(IdentityModule), typeof(NotificationsModule), typeof(Modules.Notifications.Contracts.AnnouncementPublished), typeof(AuditModule), typeof(Infrastructure.Auditing.AuditTrailRecorded), typeof(FilesModule), typeof(AssessmentModule), typeof(Modules.Tasks.Contracts.WeeklyTaskWrittenOff), typeof(TasksModule), typeof(WorkLogsModule), typeof(ResourcesModule), typeof(CommunityModule)];
             // Authorisation first: a caller without the role learns nothing from validation messages. Free text loses
             // its bidirectional controls after validation has refused them in names and codes (ADR 0018).
             options.PipelineBehaviors = [typeof(Infrastructure.Requests.AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TextNeutralisationBehavior<,>)];

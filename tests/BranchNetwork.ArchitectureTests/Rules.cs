@@ -76,7 +76,9 @@ internal static class Rules
     private static IEnumerable<string> ImplementationNames(Assembly module)
     {
         var root = module.GetName().Name!;
-        foreach (var type in module.GetTypes().Where(t => t.Namespace is not null && !t.Name.StartsWith('<')))
+        // Only the module's own namespaces: source generators put helpers of any assembly in shared ones
+        // (System.Text.RegularExpressions.Generated), which would make every module "depend" on every other.
+        foreach (var type in module.GetTypes().Where(t => t.Namespace is not null && !t.Name.StartsWith('<') && t.Namespace.StartsWith(root, StringComparison.Ordinal)))
         {
             yield return type.Namespace == root ? type.FullName! : type.Namespace!;
         }

@@ -1,0 +1,26 @@
+using BranchNetwork.SharedKernel.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace BranchNetwork.Modules.Community.Areas;
+
+/// <summary>CM-3: anonymous participation — the auditor's resolution of a pseudonym, with its reason, recorded: the area's navigation, services, endpoints and jobs.</summary>
+internal static class AnonymityArea
+{
+    public static IReadOnlyList<NavEntry> Navigation { get; } = [];
+
+    public static IReadOnlyList<HomeCard> HomeCards { get; } = [];
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        _ = builder;
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        _ = api;
+    }
+
+    public static IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration) => [];
+}

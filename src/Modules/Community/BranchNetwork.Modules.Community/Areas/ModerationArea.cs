@@ -1,0 +1,34 @@
+using BranchNetwork.SharedKernel.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace BranchNetwork.Modules.Community.Areas;
+
+/// <summary>CM-4: review queue, reports (举报), sensitive words, warnings and bans (警告/移出), content expiry: the area's navigation, services, endpoints and jobs.</summary>
+internal static class ModerationArea
+{
+    public static IReadOnlyList<NavEntry> Navigation { get; } = [];
+
+    public static IReadOnlyList<HomeCard> HomeCards { get; } = [];
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        _ = builder;
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        _ = api;
+    }
+
+    public static Task<IReadOnlyList<HomeFigure>> ReadHomeFiguresAsync(IServiceProvider services, IReadOnlyCollection<string> cardKeys, CancellationToken cancellationToken)
+    {
+        _ = services;
+        _ = cardKeys;
+        _ = cancellationToken;
+        return Task.FromResult<IReadOnlyList<HomeFigure>>([]);
+    }
+
+    public static IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration) => [];
+}

@@ -50,6 +50,7 @@ internal sealed class CommunityModule : IModule
         builder.Services.AddScoped<CommunityAccess>();
         builder.Services.AddScoped<Pseudonyms>();
         builder.Services.AddScoped<PostingRules>();
+        builder.Services.AddScoped<PublicationNotifier>();
         BoardsArea.AddServices(builder);
         ThreadsArea.AddServices(builder);
         PollsArea.AddServices(builder);

@@ -55,10 +55,10 @@ public sealed class ModulePlugInTests(SampleModuleFactory app) : IClassFixture<S
         var admin = await (await SignedInAsync("admin")).GetStringAsync("/");
         var staff = await (await SignedInAsync("staff0101")).GetStringAsync("/");
 
-        // Identity, Notifications, Audit, Files, Assessment, Tasks, WorkLogs, Resources and Sample: nine module databases.
+        // Identity, Notifications, Audit, Files, Assessment, Tasks, WorkLogs, Resources, Community and Sample: ten module databases.
         var card = admin.IndexOf("data-testid=\"home-card-SampleDatabases\"", StringComparison.Ordinal);
         Assert.True(card >= 0, "no sample card on the admin's home page");
-        Assert.Matches("^[^>]*>[\\s\\S]*?data-testid=\"home-card-figure\"[^>]*>9<", admin[card..]);
+        Assert.Matches("^[^>]*>[\\s\\S]*?data-testid=\"home-card-figure\"[^>]*>10<", admin[card..]);
         Assert.DoesNotContain("home-card-SampleDatabases", staff, StringComparison.Ordinal);
     }
 

@@ -24,7 +24,8 @@ internal sealed class EditThreadValidator : AbstractValidator<EditThreadCommand>
 {
     public EditThreadValidator() =>
         RuleFor(c => c.Title).NotEmpty().WithMessage(_ => DomainText.Format("TitleInvalid", BoardThread.TitleMaxLength))
-            .MaximumLength(BoardThread.TitleMaxLength).WithMessage(_ => DomainText.Format("TitleInvalid", BoardThread.TitleMaxLength));
+            .MaximumLength(BoardThread.TitleMaxLength).WithMessage(_ => DomainText.Format("TitleInvalid", BoardThread.TitleMaxLength))
+            .Must(CommunityTexts.IsPlainText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
 }
 
 internal sealed class EditThreadHandler(CommunityDbContext db, CommunityAccess access, ThreadRules rules, PostingRules posting)

@@ -43,7 +43,8 @@ internal sealed class PostThreadValidator : AbstractValidator<PostThreadCommand>
     public PostThreadValidator()
     {
         RuleFor(c => c.Title).NotEmpty().WithMessage(_ => DomainText.Format("TitleInvalid", BoardThread.TitleMaxLength))
-            .MaximumLength(BoardThread.TitleMaxLength).WithMessage(_ => DomainText.Format("TitleInvalid", BoardThread.TitleMaxLength));
+            .MaximumLength(BoardThread.TitleMaxLength).WithMessage(_ => DomainText.Format("TitleInvalid", BoardThread.TitleMaxLength))
+            .Must(CommunityTexts.IsPlainText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
         RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => DomainText.Get("ThreadKindInvalid"));
         RuleFor(c => c.Tags).Must(t => t is null || t.Count <= 50).WithMessage(_ => DomainText.Format("TagsInvalid", ThreadTag.MaxPerThread, ThreadTag.MaxLength));
     }

@@ -4,6 +4,7 @@ using BranchNetwork.Modules.Community.Contracts;
 using BranchNetwork.Modules.Community.Features.Shared;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel.Authorization;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,17 @@ internal sealed record ShareThreadBody(Guid TargetBoardId, string? Comment, bool
 /// </summary>
 [AllowedRoles(BankRoles.Staff, BankRoles.SubBranchHead, BankRoles.DepartmentManager, BankRoles.AccountingSupervisor, BankRoles.HeadOfficeSupervisor, BankRoles.TaskAdmin, BankRoles.Moderator)]
 internal sealed record ShareThreadCommand(Guid ThreadId, Guid TargetBoardId, string? Comment, bool Anonymous) : ICommand<ThreadDetail>;
+
+internal sealed class ShareThreadValidator : AbstractValidator<ShareThreadCommand>
+{
+    public const int CommentMaxLength = 5_000;
+
+    public ShareThreadValidator()
+    {
+        RuleFor(c => c.Comment).Must(CommunityTexts.IsMultilineText).WithMessage(_ => DomainText.Get("NoControlCharacters"))
+            .MaximumLength(CommentMaxLength).WithMessage(_ => DomainText.Format("TextTooLong", CommentMaxLength));
+    }
+}
 
 internal sealed class ShareThreadHandler(CommunityDbContext db, CommunityAccess access, ThreadRules rules, PublicationNotifier notifier, OutboxProcessor outbox)
     : ICommandHandler<ShareThreadCommand, ThreadDetail>

@@ -37,6 +37,10 @@ internal class BoardSettingsValidator<T> : AbstractValidator<T>
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage(_ => DomainText.Format("BoardNameInvalid", Board.NameMaxLength))
             .MaximumLength(Board.NameMaxLength).WithMessage(_ => DomainText.Format("BoardNameInvalid", Board.NameMaxLength));
+        RuleFor(c => c.Name).Must(CommunityTexts.IsPlainText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
+        RuleFor(c => c.Description).Must(CommunityTexts.IsFreeText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
+        RuleFor(c => c.Rules).Must(CommunityTexts.IsMultilineText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
+        RuleFor(c => c.WelcomeMessage).Must(CommunityTexts.IsMultilineText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
         RuleFor(c => c.Description).MaximumLength(Board.DescriptionMaxLength).WithMessage(_ => DomainText.Format("TextTooLong", Board.DescriptionMaxLength));
         RuleFor(c => c.Rules).MaximumLength(Board.RulesMaxLength).WithMessage(_ => DomainText.Format("TextTooLong", Board.RulesMaxLength));
         RuleFor(c => c.WelcomeMessage).MaximumLength(Board.WelcomeMaxLength).WithMessage(_ => DomainText.Format("TextTooLong", Board.WelcomeMaxLength));
@@ -47,6 +51,16 @@ internal class BoardSettingsValidator<T> : AbstractValidator<T>
             .WithMessage(_ => DomainText.Format("ExpiryDaysInvalid", Board.MaxExpiryDays));
         RuleFor(c => c.SortOrder).InclusiveBetween(-10_000, 10_000).WithMessage(_ => DomainText.Get("SortOrderInvalid"));
     }
+}
+
+/// <summary>What a text field may hold: names and titles no control or direction characters; multi-line texts line breaks and tabs.</summary>
+internal static class CommunityTexts
+{
+    public static bool IsPlainText(string? text) => text is null || (!TextGuard.HasBidiControl(text) && !text.Any(char.IsControl));
+
+    public static bool IsMultilineText(string? text) => text is null || (!TextGuard.HasBidiControl(text) && IsFreeText(text));
+
+    public static bool IsFreeText(string? text) => text is null || !text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
 }
 
 /// <summary>A board's audience unit checked against the organisation: a sub-branch for a sub-branch board, a business line for a business-line board.</summary>

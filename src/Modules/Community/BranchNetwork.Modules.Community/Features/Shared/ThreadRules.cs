@@ -68,7 +68,7 @@ internal sealed class ThreadRules(
     public static IReadOnlyList<string> Tags(IReadOnlyList<string>? tags)
     {
         var clean = (tags ?? []).Select(t => (t ?? "").Trim().TrimStart('#', '＃').Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (clean.Count > ThreadTag.MaxPerThread || clean.Exists(t => t.Length > ThreadTag.MaxLength || t.Any(char.IsControl)))
+        if (clean.Count > ThreadTag.MaxPerThread || clean.Exists(t => t.Length > ThreadTag.MaxLength || !CommunityTexts.IsPlainText(t)))
         {
             throw DomainText.Invalid("tags", "TagsInvalid", ThreadTag.MaxPerThread, ThreadTag.MaxLength);
         }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BranchNetwork.IntegrationTests.Community.Boards;
 using BranchNetwork.Testing;
@@ -27,13 +26,21 @@ internal static class CommunityBadInput
             ["POST /api/community/boards/{id}/images"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Board)), InputKind.Upload, UploadName: "图片.png"),
             ["POST /api/community/boards/{id}/threads"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Board)), InputKind.Json, new JsonObject
             {
-                ["title"] = "坏输入帖子", ["body"] = "<p>正文</p>", ["kind"] = "Discussion", ["tags"] = new JsonArray(), ["anonymous"] = false,
-                ["mentionedUserIds"] = new JsonArray(), ["mentionedSubBranchIds"] = new JsonArray(),
+                ["title"] = "坏输入帖子",
+                ["body"] = "<p>正文</p>",
+                ["kind"] = "Discussion",
+                ["tags"] = new JsonArray(),
+                ["anonymous"] = false,
+                ["mentionedUserIds"] = new JsonArray(),
+                ["mentionedSubBranchIds"] = new JsonArray(),
             }, LongText: LongBody),
             ["PUT /api/community/threads/{id}"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Thread)), InputKind.Json, new JsonObject { ["title"] = "坏输入改标题", ["body"] = "<p>改正文</p>" }, LongText: LongBody),
             ["POST /api/community/threads/{id}/replies"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Thread)), InputKind.Json, new JsonObject
             {
-                ["body"] = "<p>回复</p>", ["anonymous"] = false, ["mentionedUserIds"] = new JsonArray(), ["mentionedSubBranchIds"] = new JsonArray(),
+                ["body"] = "<p>回复</p>",
+                ["anonymous"] = false,
+                ["mentionedUserIds"] = new JsonArray(),
+                ["mentionedSubBranchIds"] = new JsonArray(),
             }, LongText: LongBody),
             ["PUT /api/community/replies/{id}"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Reply)), InputKind.Json, new JsonObject { ["body"] = "<p>改回复</p>" }, LongText: LongBody),
             ["POST /api/community/threads/{id}/like"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Thread)), InputKind.None),
@@ -44,7 +51,9 @@ internal static class CommunityBadInput
             ["POST /api/community/threads/{id}/unfavourite"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Thread)), InputKind.None),
             ["POST /api/community/threads/{id}/share"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Thread)), InputKind.Json, new JsonObject
             {
-                ["targetBoardId"] = W(w).Target, ["comment"] = "<p>推荐</p>", ["anonymous"] = false,
+                ["targetBoardId"] = W(w).Target,
+                ["comment"] = "<p>推荐</p>",
+                ["anonymous"] = false,
             }),
             ["POST /api/community/replies/{id}/accept"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Answer)), InputKind.None),
             ["POST /api/community/replies/{id}/unaccept"] = w => new("staff0101", WriteOperations.PathIds(("id", W(w).Answer)), InputKind.None),
@@ -84,8 +93,16 @@ internal static class CommunityBadInput
     {
         var body = new JsonObject
         {
-            ["name"] = "坏输入版块", ["description"] = "简介", ["rules"] = "群规", ["welcomeMessage"] = "欢迎", ["audienceKind"] = "WholeBranch",
-            ["reviewMode"] = "PostReview", ["allowsAnonymous"] = false, ["expiryDays"] = 30, ["expiryAction"] = "Close", ["sortOrder"] = 0,
+            ["name"] = "坏输入版块",
+            ["description"] = "简介",
+            ["rules"] = "群规",
+            ["welcomeMessage"] = "欢迎",
+            ["audienceKind"] = "WholeBranch",
+            ["reviewMode"] = "PostReview",
+            ["allowsAnonymous"] = false,
+            ["expiryDays"] = 30,
+            ["expiryAction"] = "Close",
+            ["sortOrder"] = 0,
         };
         if (version is { } v)
         {

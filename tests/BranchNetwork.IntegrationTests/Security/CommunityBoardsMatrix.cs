@@ -70,8 +70,18 @@ internal static class CommunityBoardsMatrix
                 });
                 return Message(HttpMethod.Put, $"/api/community/boards/{id}", new
                 {
-                    name = CommunityApi.Unique("矩阵改名"), description = "", rules = "群规", welcomeMessage = "", audienceKind = "SubBranch", audienceUnitId = w.Sb01,
-                    reviewMode = "PostReview", allowsAnonymous = false, expiryDays = (int?)null, expiryAction = "Close", sortOrder = 0, version,
+                    name = CommunityApi.Unique("矩阵改名"),
+                    description = "",
+                    rules = "群规",
+                    welcomeMessage = "",
+                    audienceKind = "SubBranch",
+                    audienceUnitId = w.Sb01,
+                    reviewMode = "PostReview",
+                    allowsAnonymous = false,
+                    expiryDays = (int?)null,
+                    expiryAction = "Close",
+                    sortOrder = 0,
+                    version,
                 });
             },
             ["POST /api/community/boards/{id}/moderators"] = async w =>

@@ -80,8 +80,18 @@ public sealed class BoardsTests(BranchNetworkFactory app) : IClassFixture<Branch
         var id = board.Id();
         var change = new
         {
-            name = "改名版块" + Guid.NewGuid().ToString("N")[..4], description = "新简介", rules = "新群规", welcomeMessage = "新欢迎语", audienceKind = "WholeBranch",
-            audienceUnitId = (Guid?)null, reviewMode = "PreReview", allowsAnonymous = true, expiryDays = 30, expiryAction = "Archive", sortOrder = 5, version = board.GetProperty("version").GetInt64(),
+            name = "改名版块" + Guid.NewGuid().ToString("N")[..4],
+            description = "新简介",
+            rules = "新群规",
+            welcomeMessage = "新欢迎语",
+            audienceKind = "WholeBranch",
+            audienceUnitId = (Guid?)null,
+            reviewMode = "PreReview",
+            allowsAnonymous = true,
+            expiryDays = 30,
+            expiryAction = "Archive",
+            sortOrder = 5,
+            version = board.GetProperty("version").GetInt64(),
         };
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PutAsJsonAsync($"/api/community/boards/{id}", change)).StatusCode);
         var changed = await (await moderator.PutAsJsonAsync($"/api/community/boards/{id}", change)).OkJsonAsync();
@@ -129,8 +139,18 @@ public sealed class BoardsTests(BranchNetworkFactory app) : IClassFixture<Branch
         var detail = await (await moderator.GetAsync($"/api/community/boards/{id}")).OkJsonAsync();
         _ = await (await moderator.PutAsJsonAsync($"/api/community/boards/{id}", new
         {
-            name = detail.GetProperty("name").GetString(), description = "", rules = "群规第二版：新增内容规范。", welcomeMessage = "欢迎", audienceKind = "WholeBranch",
-            audienceUnitId = (Guid?)null, reviewMode = "PostReview", allowsAnonymous = false, expiryDays = (int?)null, expiryAction = "Close", sortOrder = 0, version = detail.GetProperty("version").GetInt64(),
+            name = detail.GetProperty("name").GetString(),
+            description = "",
+            rules = "群规第二版：新增内容规范。",
+            welcomeMessage = "欢迎",
+            audienceKind = "WholeBranch",
+            audienceUnitId = (Guid?)null,
+            reviewMode = "PostReview",
+            allowsAnonymous = false,
+            expiryDays = (int?)null,
+            expiryAction = "Close",
+            sortOrder = 0,
+            version = detail.GetProperty("version").GetInt64(),
         })).OkJsonAsync();
         var again = await staff.PostThreadAsync(id, CommunityApi.ThreadBody());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

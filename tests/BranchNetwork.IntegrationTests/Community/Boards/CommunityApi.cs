@@ -14,19 +14,19 @@ internal static class CommunityApi
     public static object BoardBody(
         string? name = null, string audienceKind = "WholeBranch", Guid? audienceUnitId = null, string reviewMode = "PostReview",
         bool allowsAnonymous = false, int? expiryDays = null, string rules = "文明发言，不得发布客户信息。") => new
-    {
-        name = name ?? Unique("版块"),
-        description = "测试版块",
-        rules,
-        welcomeMessage = "欢迎加入！",
-        audienceKind,
-        audienceUnitId,
-        reviewMode,
-        allowsAnonymous,
-        expiryDays,
-        expiryAction = "Close",
-        sortOrder = 0,
-    };
+        {
+            name = name ?? Unique("版块"),
+            description = "测试版块",
+            rules,
+            welcomeMessage = "欢迎加入！",
+            audienceKind,
+            audienceUnitId,
+            reviewMode,
+            allowsAnonymous,
+            expiryDays,
+            expiryAction = "Close",
+            sortOrder = 0,
+        };
 
     public static async Task<JsonElement> OkJsonAsync(this HttpResponseMessage response)
     {
@@ -47,15 +47,15 @@ internal static class CommunityApi
     public static object ThreadBody(
         string? title = null, string body = "<p>开门红营销经验分享</p>", string kind = "Discussion", bool anonymous = false,
         Guid[]? mentionedUserIds = null, Guid[]? mentionedSubBranchIds = null, string[]? tags = null) => new
-    {
-        title = title ?? Unique("帖子"),
-        body,
-        kind,
-        tags = tags ?? ["营销"],
-        anonymous,
-        mentionedUserIds = mentionedUserIds ?? [],
-        mentionedSubBranchIds = mentionedSubBranchIds ?? [],
-    };
+        {
+            title = title ?? Unique("帖子"),
+            body,
+            kind,
+            tags = tags ?? ["营销"],
+            anonymous,
+            mentionedUserIds = mentionedUserIds ?? [],
+            mentionedSubBranchIds = mentionedSubBranchIds ?? [],
+        };
 
     public static Task<HttpResponseMessage> PostThreadAsync(this HttpClient client, Guid boardId, object body) =>
         client.PostAsJsonAsync($"/api/community/boards/{boardId}/threads", body);

@@ -91,7 +91,7 @@ public sealed class BadInputSuiteTests(BranchNetworkFactory app) : IClassFixture
             case InputKind.Json:
                 JsonElement? schema = operation.TryGetProperty("requestBody", out var body) && body.TryGetProperty("content", out var content)
                     && content.TryGetProperty("application/json", out var json) && json.TryGetProperty("schema", out var s) ? s : null;
-                variants.AddRange(BadInputVariants.ForJsonBody(path, op.Body!, schema, document, notes));
+                variants.AddRange(BadInputVariants.ForJsonBody(path, op.Body!, schema, document, notes, op.LongText));
                 break;
             case InputKind.Upload:
                 notes.Add(operation.TryGetProperty("requestBody", out _) ? "upload (documented body)" : "upload (no request body in the document)");

@@ -169,5 +169,9 @@ internal static class AuthorizationMatrix
         .. ResourcesRequestsMatrix.Rows,
         .. ResourcesApprovalsMatrix.Rows,
         .. ResourcesHistoryMatrix.Rows,
+
+        // Community (CM-1; boards by audience, ORG-3): one file per area of the module.
+        .. CommunityBoardsMatrix.Rows,
+        .. CommunityThreadsMatrix.Rows,
     ];
 }

@@ -21,7 +21,9 @@ internal static class MatrixRequests
         WorkLogsTrackingMatrix.Requests,
         ResourcesRequestsMatrix.Requests,
         ResourcesApprovalsMatrix.Requests,
-        ResourcesHistoryMatrix.Requests));
+        ResourcesHistoryMatrix.Requests,
+        CommunityBoardsMatrix.Requests,
+        CommunityThreadsMatrix.Requests));
 
     public static IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders => All.Value;
 

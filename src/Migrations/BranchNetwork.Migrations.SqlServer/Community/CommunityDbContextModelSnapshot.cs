@@ -414,6 +414,32 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.ToTable("Likes", "community");
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostMention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SubBranchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ThreadId", "ReplyId");
+
+                    b.ToTable("PostMentions", "community");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -617,6 +643,15 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.HasOne("BranchNetwork.Modules.Community.Domain.Board", null)
                         .WithMany()
                         .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostMention", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

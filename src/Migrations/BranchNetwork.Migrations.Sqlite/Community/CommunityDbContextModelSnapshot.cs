@@ -408,6 +408,32 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                     b.ToTable("Likes", (string)null);
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostMention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubBranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ThreadId", "ReplyId");
+
+                    b.ToTable("PostMentions", (string)null);
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -611,6 +637,15 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                     b.HasOne("BranchNetwork.Modules.Community.Domain.Board", null)
                         .WithMany()
                         .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostMention", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

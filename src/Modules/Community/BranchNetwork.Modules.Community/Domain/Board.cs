@@ -264,6 +264,18 @@ internal sealed class BoardMember : Entity
         LastReadAtUtc = nowUtc,
     };
 
+    /// <summary>Follows a board without joining it: the rules are not accepted yet (version 0), so posting still asks for them.</summary>
+    public static BoardMember FollowOnly(Board board, Guid userId, Guid? subBranchId, DateTime nowUtc) => new()
+    {
+        BoardId = board.Id,
+        UserId = userId,
+        SubBranchId = subBranchId,
+        AcceptedRulesVersion = 0,
+        JoinedAtUtc = nowUtc,
+        IsFollowing = true,
+        LastReadAtUtc = nowUtc,
+    };
+
     public bool HasAccepted(Board board) => AcceptedRulesVersion >= board.RulesVersion;
 
     public void AcceptRules(Board board) => AcceptedRulesVersion = board.RulesVersion;

@@ -250,6 +250,27 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostMentions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReplyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubBranchId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostMentions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostMentions_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "Threads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Replies",
                 columns: table => new
                 {
@@ -342,6 +363,16 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 name: "IX_Likes_ThreadId_UserId",
                 table: "Likes",
                 columns: new[] { "ThreadId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostMentions_ThreadId_ReplyId",
+                table: "PostMentions",
+                columns: new[] { "ThreadId", "ReplyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostMentions_UserId",
+                table: "PostMentions",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_ThreadId_ReplyId_EditedAtUtc",
@@ -438,6 +469,9 @@ namespace BranchNetwork.Migrations.Sqlite.Community
 
             migrationBuilder.DropTable(
                 name: "Likes");
+
+            migrationBuilder.DropTable(
+                name: "PostMentions");
 
             migrationBuilder.DropTable(
                 name: "PostRevisions");

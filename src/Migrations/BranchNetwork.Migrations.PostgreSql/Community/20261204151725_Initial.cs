@@ -267,6 +267,29 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostMentions",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReplyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubBranchId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostMentions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostMentions_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalSchema: "community",
+                        principalTable: "Threads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Replies",
                 schema: "community",
                 columns: table => new
@@ -372,6 +395,18 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 schema: "community",
                 table: "Likes",
                 columns: new[] { "ThreadId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostMentions_ThreadId_ReplyId",
+                schema: "community",
+                table: "PostMentions",
+                columns: new[] { "ThreadId", "ReplyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostMentions_UserId",
+                schema: "community",
+                table: "PostMentions",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_ThreadId_ReplyId_EditedAtUtc",
@@ -487,6 +522,10 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
 
             migrationBuilder.DropTable(
                 name: "Likes",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "PostMentions",
                 schema: "community");
 
             migrationBuilder.DropTable(

@@ -169,5 +169,6 @@ internal static class AuthorizationMatrix
         .. ResourcesRequestsMatrix.Rows,
         .. ResourcesApprovalsMatrix.Rows,
         .. ResourcesHistoryMatrix.Rows,
+        .. CommunityPollsFeedMatrix.Rows,
     ];
 }

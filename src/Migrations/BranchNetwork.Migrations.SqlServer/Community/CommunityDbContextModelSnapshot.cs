@@ -90,6 +90,26 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.ToTable("CommunityProcessedMessages", "community");
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ActivitySeen", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ActivitySeen", "community");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Board", b =>
                 {
                     b.Property<Guid>("Id")
@@ -358,6 +378,31 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.ToTable("Threads", "community");
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.DiscussionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("DiscussionLinks", "community");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Favourite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -412,6 +457,137 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.HasIndex("ThreadId", "UserId");
 
                     b.ToTable("Likes", "community");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Poll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ClosesAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsMultipleChoice")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MaxChoices")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ResultsVisibility")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId")
+                        .IsUnique();
+
+                    b.ToTable("Polls", "community");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PollBallots", "community");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OptionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("BallotId", "OptionId")
+                        .IsUnique();
+
+                    b.HasIndex("PollId", "OptionId");
+
+                    b.ToTable("PollChoices", "community");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("PollOptions", "community");
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostRevision", b =>
@@ -556,6 +732,55 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.ToTable("Replies", "community");
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.SearchGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Gram", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("SearchGrams", "community");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.SystemBoard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SystemBoards", "community");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ThreadTag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -621,6 +846,57 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.DiscussionLink", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Poll", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollBallot", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollChoice", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.PollBallot", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollOption", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Poll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Reply", b =>
                 {
                     b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
@@ -630,9 +906,28 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.SystemBoard", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Board", b =>
                 {
                     b.Navigation("Moderators");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Poll", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollBallot", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }

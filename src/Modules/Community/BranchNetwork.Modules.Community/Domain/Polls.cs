@@ -69,7 +69,7 @@ internal sealed class Poll : Entity
     {
         thread.EnsurePublished();
         var text = (question ?? "").Trim();
-        if (text.Length is 0 or > QuestionMaxLength)
+        if (text.Length is 0 or > QuestionMaxLength || !IsPlain(text))
         {
             throw DomainText.Invalid("question", "PollQuestionInvalid", QuestionMaxLength);
         }
@@ -80,7 +80,7 @@ internal sealed class Poll : Entity
             throw DomainText.Invalid("options", "PollOptionCount", MinOptions, MaxOptions);
         }
 
-        if (texts.Exists(o => o.Length is 0 or > OptionMaxLength))
+        if (texts.Exists(o => o.Length is 0 or > OptionMaxLength || !IsPlain(o)))
         {
             throw DomainText.Invalid("options", "PollOptionInvalid", OptionMaxLength);
         }
@@ -125,6 +125,9 @@ internal sealed class Poll : Entity
 
         return poll;
     }
+
+    /// <summary>One line of plain text: no control characters, no text-direction overrides (they only disguise).</summary>
+    private static bool IsPlain(string text) => !TextGuard.HasBidiControl(text) && !text.Any(char.IsControl);
 
     /// <summary>Checks a ballot: open, options of this poll, no repeats, within the number allowed (nothing stored on refusal).</summary>
     public PollBallot Cast(Guid userId, IReadOnlyList<Guid> optionIds, DateTime nowUtc)
@@ -264,9 +267,9 @@ internal sealed class SearchGram
 /// </summary>
 internal sealed class DiscussionLink
 {
-    public DiscussionLink(Contracts.DiscussionSubjectKind kind, Guid subjectId, Guid threadId)
+    public DiscussionLink(Contracts.DiscussionSubjectKind subjectKind, Guid subjectId, Guid threadId)
     {
-        SubjectKind = kind;
+        SubjectKind = subjectKind;
         SubjectId = subjectId;
         ThreadId = threadId;
     }
@@ -302,10 +305,10 @@ internal sealed class SystemBoard
 /// <summary>When a user last looked at the replies to their threads and their mentions (the staff home card counts what came after).</summary>
 internal sealed class ActivitySeen
 {
-    public ActivitySeen(Guid userId, DateTime atUtc)
+    public ActivitySeen(Guid userId, DateTime seenAtUtc)
     {
         UserId = userId;
-        SeenAtUtc = atUtc;
+        SeenAtUtc = seenAtUtc;
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();

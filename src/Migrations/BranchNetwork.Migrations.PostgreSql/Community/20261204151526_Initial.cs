@@ -15,6 +15,20 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 name: "community");
 
             migrationBuilder.CreateTable(
+                name: "ActivitySeen",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivitySeen", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BoardMembers",
                 schema: "community",
                 columns: table => new
@@ -167,6 +181,22 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchGrams",
+                schema: "community",
+                columns: table => new
+                {
+                    Gram = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReplyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchGrams", x => new { x.Gram, x.PostId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ThreadTags",
                 schema: "community",
                 columns: table => new
@@ -210,6 +240,27 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                     table.PrimaryKey("PK_BoardModerators", x => x.Id);
                     table.ForeignKey(
                         name: "FK_BoardModerators_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalSchema: "community",
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SystemBoards",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SystemBoards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SystemBoards_Boards_BoardId",
                         column: x => x.BoardId,
                         principalSchema: "community",
                         principalTable: "Boards",
@@ -267,6 +318,60 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 });
 
             migrationBuilder.CreateTable(
+                name: "DiscussionLinks",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectKind = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiscussionLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DiscussionLinks_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalSchema: "community",
+                        principalTable: "Threads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Polls",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    Question = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsMultipleChoice = table.Column<bool>(type: "boolean", nullable: false),
+                    MaxChoices = table.Column<int>(type: "integer", nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    ResultsVisibility = table.Column<int>(type: "integer", nullable: false),
+                    ClosesAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Polls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Polls_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalSchema: "community",
+                        principalTable: "Threads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Replies",
                 schema: "community",
                 columns: table => new
@@ -302,6 +407,86 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "PollBallots",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PollId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollBallots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PollBallots_Polls_PollId",
+                        column: x => x.PollId,
+                        principalSchema: "community",
+                        principalTable: "Polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PollOptions",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PollId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollOptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PollOptions_Polls_PollId",
+                        column: x => x.PollId,
+                        principalSchema: "community",
+                        principalTable: "Polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PollChoices",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BallotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PollId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OptionId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollChoices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PollChoices_PollBallots_BallotId",
+                        column: x => x.BallotId,
+                        principalSchema: "community",
+                        principalTable: "PollBallots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PollChoices_PollOptions_OptionId",
+                        column: x => x.OptionId,
+                        principalSchema: "community",
+                        principalTable: "PollOptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySeen_UserId",
+                schema: "community",
+                table: "ActivitySeen",
+                column: "UserId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_BoardMembers_BoardId_UserId",
@@ -348,6 +533,19 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 columns: new[] { "ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DiscussionLinks_SubjectKind_SubjectId",
+                schema: "community",
+                table: "DiscussionLinks",
+                columns: new[] { "SubjectKind", "SubjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiscussionLinks_ThreadId",
+                schema: "community",
+                table: "DiscussionLinks",
+                column: "ThreadId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Favourites_ThreadId_UserId",
                 schema: "community",
                 table: "Favourites",
@@ -372,6 +570,46 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 schema: "community",
                 table: "Likes",
                 columns: new[] { "ThreadId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollBallots_PollId_UserId",
+                schema: "community",
+                table: "PollBallots",
+                columns: new[] { "PollId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollChoices_BallotId_OptionId",
+                schema: "community",
+                table: "PollChoices",
+                columns: new[] { "BallotId", "OptionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollChoices_OptionId",
+                schema: "community",
+                table: "PollChoices",
+                column: "OptionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollChoices_PollId_OptionId",
+                schema: "community",
+                table: "PollChoices",
+                columns: new[] { "PollId", "OptionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollOptions_PollId_Position",
+                schema: "community",
+                table: "PollOptions",
+                columns: new[] { "PollId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Polls_ThreadId",
+                schema: "community",
+                table: "Polls",
+                column: "ThreadId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_ThreadId_ReplyId_EditedAtUtc",
@@ -410,6 +648,25 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 schema: "community",
                 table: "Replies",
                 columns: new[] { "ThreadId", "State", "CreatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchGrams_PostId",
+                schema: "community",
+                table: "SearchGrams",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SystemBoards_BoardId",
+                schema: "community",
+                table: "SystemBoards",
+                column: "BoardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SystemBoards_Key",
+                schema: "community",
+                table: "SystemBoards",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Threads_AuthorId_State",
@@ -466,6 +723,10 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActivitySeen",
+                schema: "community");
+
+            migrationBuilder.DropTable(
                 name: "BoardMembers",
                 schema: "community");
 
@@ -482,11 +743,19 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 schema: "community");
 
             migrationBuilder.DropTable(
+                name: "DiscussionLinks",
+                schema: "community");
+
+            migrationBuilder.DropTable(
                 name: "Favourites",
                 schema: "community");
 
             migrationBuilder.DropTable(
                 name: "Likes",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "PollChoices",
                 schema: "community");
 
             migrationBuilder.DropTable(
@@ -502,11 +771,31 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 schema: "community");
 
             migrationBuilder.DropTable(
+                name: "SearchGrams",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "SystemBoards",
+                schema: "community");
+
+            migrationBuilder.DropTable(
                 name: "ThreadTags",
                 schema: "community");
 
             migrationBuilder.DropTable(
                 name: "ThreadViews",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "PollBallots",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "PollOptions",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "Polls",
                 schema: "community");
 
             migrationBuilder.DropTable(

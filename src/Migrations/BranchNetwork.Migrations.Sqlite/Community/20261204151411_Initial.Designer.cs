@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BranchNetwork.Migrations.Sqlite.Community
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261204145018_Initial")]
+    [Migration("20261204151411_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,6 +85,26 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                     b.HasKey("MessageId", "Handler");
 
                     b.ToTable("CommunityProcessedMessages", (string)null);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ActivitySeen", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ActivitySeen", (string)null);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Board", b =>
@@ -355,6 +375,31 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                     b.ToTable("Threads", (string)null);
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.DiscussionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("DiscussionLinks", (string)null);
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Favourite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -409,6 +454,137 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                     b.HasIndex("ThreadId", "UserId");
 
                     b.ToTable("Likes", (string)null);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Poll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMultipleChoice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxChoices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultsVisibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId")
+                        .IsUnique();
+
+                    b.ToTable("Polls", (string)null);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PollBallots", (string)null);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("BallotId", "OptionId")
+                        .IsUnique();
+
+                    b.HasIndex("PollId", "OptionId");
+
+                    b.ToTable("PollChoices", (string)null);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("PollOptions", (string)null);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostRevision", b =>
@@ -553,6 +729,55 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                     b.ToTable("Replies", (string)null);
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.SearchGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Gram", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("SearchGrams", (string)null);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.SystemBoard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SystemBoards", (string)null);
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ThreadTag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -618,6 +843,57 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.DiscussionLink", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Poll", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollBallot", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollChoice", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.PollBallot", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollOption", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Poll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Reply", b =>
                 {
                     b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
@@ -627,9 +903,28 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.SystemBoard", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Board", b =>
                 {
                     b.Navigation("Moderators");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Poll", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PollBallot", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,6 +12,19 @@ namespace BranchNetwork.Migrations.Sqlite.Community
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ActivitySeen",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivitySeen", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BoardMembers",
                 columns: table => new
                 {
@@ -156,6 +169,21 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchGrams",
+                columns: table => new
+                {
+                    Gram = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReplyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchGrams", x => new { x.Gram, x.PostId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ThreadTags",
                 columns: table => new
                 {
@@ -196,6 +224,25 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                     table.PrimaryKey("PK_BoardModerators", x => x.Id);
                     table.ForeignKey(
                         name: "FK_BoardModerators_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SystemBoards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SystemBoards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SystemBoards_Boards_BoardId",
                         column: x => x.BoardId,
                         principalTable: "Boards",
                         principalColumn: "Id",
@@ -250,6 +297,56 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 });
 
             migrationBuilder.CreateTable(
+                name: "DiscussionLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiscussionLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DiscussionLinks_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "Threads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Polls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsMultipleChoice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxChoices = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResultsVisibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosesAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Polls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Polls_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "Threads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Replies",
                 columns: table => new
                 {
@@ -283,6 +380,78 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "PollBallots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PollId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollBallots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PollBallots_Polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "Polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PollOptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PollId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollOptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PollOptions_Polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "Polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PollChoices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BallotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PollId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OptionId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollChoices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PollChoices_PollBallots_BallotId",
+                        column: x => x.BallotId,
+                        principalTable: "PollBallots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PollChoices_PollOptions_OptionId",
+                        column: x => x.OptionId,
+                        principalTable: "PollOptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySeen_UserId",
+                table: "ActivitySeen",
+                column: "UserId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_BoardMembers_BoardId_UserId",
@@ -322,6 +491,17 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 columns: new[] { "ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DiscussionLinks_SubjectKind_SubjectId",
+                table: "DiscussionLinks",
+                columns: new[] { "SubjectKind", "SubjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiscussionLinks_ThreadId",
+                table: "DiscussionLinks",
+                column: "ThreadId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Favourites_ThreadId_UserId",
                 table: "Favourites",
                 columns: new[] { "ThreadId", "UserId" },
@@ -342,6 +522,40 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 name: "IX_Likes_ThreadId_UserId",
                 table: "Likes",
                 columns: new[] { "ThreadId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollBallots_PollId_UserId",
+                table: "PollBallots",
+                columns: new[] { "PollId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollChoices_BallotId_OptionId",
+                table: "PollChoices",
+                columns: new[] { "BallotId", "OptionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollChoices_OptionId",
+                table: "PollChoices",
+                column: "OptionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollChoices_PollId_OptionId",
+                table: "PollChoices",
+                columns: new[] { "PollId", "OptionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PollOptions_PollId_Position",
+                table: "PollOptions",
+                columns: new[] { "PollId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Polls_ThreadId",
+                table: "Polls",
+                column: "ThreadId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_ThreadId_ReplyId_EditedAtUtc",
@@ -374,6 +588,22 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 name: "IX_Replies_ThreadId_State_CreatedAtUtc_Id",
                 table: "Replies",
                 columns: new[] { "ThreadId", "State", "CreatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchGrams_PostId",
+                table: "SearchGrams",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SystemBoards_BoardId",
+                table: "SystemBoards",
+                column: "BoardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SystemBoards_Key",
+                table: "SystemBoards",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Threads_AuthorId_State",
@@ -422,6 +652,9 @@ namespace BranchNetwork.Migrations.Sqlite.Community
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActivitySeen");
+
+            migrationBuilder.DropTable(
                 name: "BoardMembers");
 
             migrationBuilder.DropTable(
@@ -434,10 +667,16 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 name: "CommunityProcessedMessages");
 
             migrationBuilder.DropTable(
+                name: "DiscussionLinks");
+
+            migrationBuilder.DropTable(
                 name: "Favourites");
 
             migrationBuilder.DropTable(
                 name: "Likes");
+
+            migrationBuilder.DropTable(
+                name: "PollChoices");
 
             migrationBuilder.DropTable(
                 name: "PostRevisions");
@@ -449,10 +688,25 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 name: "Replies");
 
             migrationBuilder.DropTable(
+                name: "SearchGrams");
+
+            migrationBuilder.DropTable(
+                name: "SystemBoards");
+
+            migrationBuilder.DropTable(
                 name: "ThreadTags");
 
             migrationBuilder.DropTable(
                 name: "ThreadViews");
+
+            migrationBuilder.DropTable(
+                name: "PollBallots");
+
+            migrationBuilder.DropTable(
+                name: "PollOptions");
+
+            migrationBuilder.DropTable(
+                name: "Polls");
 
             migrationBuilder.DropTable(
                 name: "Threads");

@@ -66,7 +66,7 @@ internal static class CommunitySeed
     public static async Task<Guid> BoardAsync(BranchNetworkFactory app, string moderator = "moderator", string? subBranchOf = null, bool anonymous = false, string? name = null)
     {
         var mod = await UserAsync(app, moderator);
-        Guid? unit = subBranchOf is null ? null : await SubBranchAsync(app, await UserAsync(app, subBranchOf));
+        var unit = subBranchOf is null ? null : await SubBranchAsync(app, await UserAsync(app, subBranchOf));
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CommunityDbContext>();
         var board = Board.Create(

@@ -17,6 +17,7 @@ using Microsoft.Data.Sqlite;
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- home [sqlite|postgres] [--iterations 100]
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- coldstart [sqlite|postgres] [--runs 3]
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- hub [sqlite|postgres] [--connections 2000] [--fanout 10000] [--settle 20]
+//      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- community [--threads 1000000] [--replies 5000000] [--iterations 50]   (PostgreSQL)
 //      dotnet run -c Release --project tests/BranchNetwork.Benchmarks -- users [sqlite|postgres] [--steps 100,250,500,1000,2000,3000] [--step-seconds 60] [--think-ms 15000]
 namespace BranchNetwork.Benchmarks;
 
@@ -72,6 +73,11 @@ internal static class RosterBenchmark
         if (args.Length > 0 && args[0] == "hub")
         {
             return await HubBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "community")
+        {
+            return await CommunityBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "users")

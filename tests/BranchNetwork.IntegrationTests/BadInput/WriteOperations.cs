@@ -76,6 +76,7 @@ internal static class WriteOperations
         ResourcesApprovalsBadInput.Rows,
         ResourcesHistoryBadInput.Rows,
         CommunityBadInput.Rows));
+        CommunityPollsFeedBadInput.Rows));
 
     public static IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>> Rows => All.Value;
 
@@ -92,6 +93,7 @@ internal static class WriteOperations
         ResourcesApprovalsBadInput.SeedAsync,
         ResourcesHistoryBadInput.SeedAsync,
         CommunityBadInput.SeedAsync,
+        CommunityPollsFeedBadInput.SeedAsync,
     ];
 
     private static readonly Dictionary<string, Func<BadInputWorld, WriteOperation>> Core = new(StringComparer.Ordinal)

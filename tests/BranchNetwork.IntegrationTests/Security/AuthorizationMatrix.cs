@@ -173,5 +173,6 @@ internal static class AuthorizationMatrix
         // Community (CM-1; boards by audience, ORG-3): one file per area of the module.
         .. CommunityBoardsMatrix.Rows,
         .. CommunityThreadsMatrix.Rows,
+        .. CommunityPollsFeedMatrix.Rows,
     ];
 }

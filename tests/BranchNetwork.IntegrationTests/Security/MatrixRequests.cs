@@ -24,6 +24,7 @@ internal static class MatrixRequests
         ResourcesHistoryMatrix.Requests,
         CommunityBoardsMatrix.Requests,
         CommunityThreadsMatrix.Requests));
+        CommunityPollsFeedMatrix.Requests));
 
     public static IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders => All.Value;
 

@@ -102,3 +102,15 @@ public interface IAssessmentSheets
     /// <summary>Published and closed schemes, newest period first.</summary>
     Task<IReadOnlyList<SchemeOutline>> ListSchemesAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>A scheme whose results may be discussed by the whole branch (全员点评, CM-2): published or closed.</summary>
+public sealed record DiscussableResults(Guid SchemeId, string Name, SchemeState State);
+
+/// <summary>
+/// Read-only check for the community module (CM-2): whether a scheme's results are published or closed, with its name for
+/// the discussion's title. Drafts are null. No authorisation here: the calling module decides who may see what.
+/// </summary>
+public interface IDiscussableResults
+{
+    Task<DiscussableResults?> FindAsync(Guid schemeId, CancellationToken cancellationToken = default);
+}

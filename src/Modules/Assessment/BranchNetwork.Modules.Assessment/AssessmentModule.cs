@@ -75,6 +75,7 @@ internal sealed class AssessmentModule : IModule
         builder.Services.AddScoped<SchemeCoverage>();
         builder.Services.AddScoped<ImportLog>();
         builder.Services.AddScoped<IAssessmentSheets, SheetOutlines>();
+        builder.Services.AddScoped<IDiscussableResults, DiscussableResultsReader>();
         builder.Services.AddScoped<SheetNotifier>();
         builder.Services.AddScoped<ProgressWriter>();
         builder.Services.AddScoped<WarningEvaluator>();

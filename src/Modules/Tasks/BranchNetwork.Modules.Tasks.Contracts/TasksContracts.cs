@@ -70,3 +70,15 @@ public interface IWorkPlanMeasures
     /// <summary>The measures of the sub-branch's work plan answering <paramref name="schemeId"/> (any state), by title; empty when it has no plan.</summary>
     Task<IReadOnlyList<WorkPlanMeasureInfo>> ListForSheetAsync(Guid schemeId, Guid subBranchId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A work plan marked excellent (优秀工作方案), as the community module names its discussion (CM-2).</summary>
+public sealed record ExcellentPlanInfo(Guid PlanId, string SchemeName, string SubBranchName);
+
+/// <summary>
+/// Read-only check for the community module (CM-2): a plan marked excellent, or null (not found, not excellent). No
+/// authorisation here: excellent plans are read by every sub-branch as examples (TK-5).
+/// </summary>
+public interface IExcellentPlans
+{
+    Task<ExcellentPlanInfo?> FindAsync(Guid planId, CancellationToken cancellationToken = default);
+}

@@ -46,6 +46,7 @@ internal sealed class TasksModule : IModule
         builder.Services.AddScoped<TasksAccess>();
         builder.Services.AddScoped<Contracts.IAssignedTasks, AssignedTasks>();
         builder.Services.AddScoped<Contracts.IWorkPlanMeasures, WorkPlanMeasures>();
+        builder.Services.AddScoped<Contracts.IExcellentPlans, ExcellentPlansReader>();
         PlansArea.AddServices(builder);
         WeekArea.AddServices(builder);
         SupervisionArea.AddServices(builder);

@@ -1,3 +1,4 @@
+using BranchNetwork.Modules.Community.Features.OpenDiscussion;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -17,10 +18,7 @@ internal static class DiscussionsArea
         _ = builder;
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api)
-    {
-        _ = api;
-    }
+    public static void MapEndpoints(IEndpointRouteBuilder api) => OpenDiscussionEndpoint.Map(api);
 
     public static IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration) => [];
 }

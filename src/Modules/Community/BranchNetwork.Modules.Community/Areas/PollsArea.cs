@@ -1,7 +1,13 @@
+using BranchNetwork.Modules.Community.Features.ClosePoll;
+using BranchNetwork.Modules.Community.Features.CreatePoll;
+using BranchNetwork.Modules.Community.Features.GetPoll;
+using BranchNetwork.Modules.Community.Features.Shared;
+using BranchNetwork.Modules.Community.Features.VoteInPoll;
 using BranchNetwork.SharedKernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BranchNetwork.Modules.Community.Areas;
 
@@ -12,14 +18,14 @@ internal static class PollsArea
 
     public static IReadOnlyList<HomeCard> HomeCards { get; } = [];
 
-    public static void AddServices(WebApplicationBuilder builder)
-    {
-        _ = builder;
-    }
+    public static void AddServices(WebApplicationBuilder builder) => builder.Services.AddScoped<PollViews>();
 
     public static void MapEndpoints(IEndpointRouteBuilder api)
     {
-        _ = api;
+        CreatePollEndpoint.Map(api);
+        GetPollEndpoint.Map(api);
+        VoteInPollEndpoint.Map(api);
+        ClosePollEndpoint.Map(api);
     }
 
     public static IReadOnlyList<ModuleRecurringJob> RecurringJobs(IConfiguration configuration) => [];

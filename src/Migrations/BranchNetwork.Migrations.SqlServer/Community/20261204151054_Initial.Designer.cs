@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BranchNetwork.Migrations.SqlServer.Community
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261204145121_Initial")]
+    [Migration("20261204151054_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -361,6 +361,69 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.ToTable("Threads", "community");
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ContentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("OpenTargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("OpenTargetId", "ReporterId")
+                        .IsUnique()
+                        .HasFilter("[OpenTargetId] IS NOT NULL");
+
+                    b.HasIndex("TargetId", "State");
+
+                    b.HasIndex("BoardId", "State", "CreatedAtUtc");
+
+                    b.ToTable("ContentReports", "community");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Favourite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,6 +478,56 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.HasIndex("ThreadId", "UserId");
 
                     b.ToTable("Likes", "community");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ModerationAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("BoardId", "AtUtc");
+
+                    b.ToTable("ModerationActions", "community");
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PostRevision", b =>
@@ -477,6 +590,53 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                         .IsUnique();
 
                     b.ToTable("Pseudonyms", "community");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PseudonymResolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("AuditorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuditorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ResolvedUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("BoardId");
+
+                    b.ToTable("PseudonymResolutions", "community");
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Reply", b =>
@@ -559,6 +719,119 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                     b.ToTable("Replies", "community");
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Sanction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LiftedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("LiftedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "EndsAtUtc");
+
+                    b.HasIndex("UserId", "Kind", "EndsAtUtc");
+
+                    b.ToTable("Sanctions", "community");
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.SensitiveWord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Normalized")
+                        .IsRequired()
+                        .HasMaxLength(90)
+                        .HasColumnType("nvarchar(90)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Normalized")
+                        .IsUnique();
+
+                    b.ToTable("SensitiveWords", "community");
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ThreadTag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -624,6 +897,38 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ContentReport", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.ModerationAction", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.PseudonymResolution", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Reply", b =>
                 {
                     b.HasOne("BranchNetwork.Modules.Community.Domain.BoardThread", null)
@@ -631,6 +936,14 @@ namespace BranchNetwork.Migrations.SqlServer.Community
                         .HasForeignKey("ThreadId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Sanction", b =>
+                {
+                    b.HasOne("BranchNetwork.Modules.Community.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("BranchNetwork.Modules.Community.Domain.Board", b =>

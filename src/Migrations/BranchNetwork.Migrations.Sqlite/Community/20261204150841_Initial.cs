@@ -156,6 +156,24 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 });
 
             migrationBuilder.CreateTable(
+                name: "SensitiveWords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Word = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Normalized = table.Column<string>(type: "TEXT", maxLength: 90, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SensitiveWords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ThreadTags",
                 columns: table => new
                 {
@@ -196,6 +214,93 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                     table.PrimaryKey("PK_BoardModerators", x => x.Id);
                     table.ForeignKey(
                         name: "FK_BoardModerators_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModerationActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReplyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TargetName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModerationActions_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PseudonymResolutions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuditorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuditorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReplyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Pseudonym = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ResolvedUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PseudonymResolutions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PseudonymResolutions_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sanctions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReplyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LiftedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LiftedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sanctions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sanctions_Boards_BoardId",
                         column: x => x.BoardId,
                         principalTable: "Boards",
                         principalColumn: "Id",
@@ -245,6 +350,42 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                         name: "FK_Threads_Boards_BoardId",
                         column: x => x.BoardId,
                         principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContentReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReplyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenTargetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReporterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolvedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContentReports_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ContentReports_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "Threads",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -322,6 +463,27 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 columns: new[] { "ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentReports_BoardId_State_CreatedAtUtc",
+                table: "ContentReports",
+                columns: new[] { "BoardId", "State", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentReports_OpenTargetId_ReporterId",
+                table: "ContentReports",
+                columns: new[] { "OpenTargetId", "ReporterId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentReports_TargetId_State",
+                table: "ContentReports",
+                columns: new[] { "TargetId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentReports_ThreadId",
+                table: "ContentReports",
+                column: "ThreadId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Favourites_ThreadId_UserId",
                 table: "Favourites",
                 columns: new[] { "ThreadId", "UserId" },
@@ -344,9 +506,29 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 columns: new[] { "ThreadId", "UserId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModerationActions_AtUtc",
+                table: "ModerationActions",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationActions_BoardId_AtUtc",
+                table: "ModerationActions",
+                columns: new[] { "BoardId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_ThreadId_ReplyId_EditedAtUtc",
                 table: "PostRevisions",
                 columns: new[] { "ThreadId", "ReplyId", "EditedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PseudonymResolutions_AtUtc",
+                table: "PseudonymResolutions",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PseudonymResolutions_BoardId",
+                table: "PseudonymResolutions",
+                column: "BoardId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Pseudonyms_BoardId_Alias",
@@ -374,6 +556,22 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 name: "IX_Replies_ThreadId_State_CreatedAtUtc_Id",
                 table: "Replies",
                 columns: new[] { "ThreadId", "State", "CreatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sanctions_BoardId_EndsAtUtc",
+                table: "Sanctions",
+                columns: new[] { "BoardId", "EndsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sanctions_UserId_Kind_EndsAtUtc",
+                table: "Sanctions",
+                columns: new[] { "UserId", "Kind", "EndsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SensitiveWords_Normalized",
+                table: "SensitiveWords",
+                column: "Normalized",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Threads_AuthorId_State",
@@ -434,19 +632,34 @@ namespace BranchNetwork.Migrations.Sqlite.Community
                 name: "CommunityProcessedMessages");
 
             migrationBuilder.DropTable(
+                name: "ContentReports");
+
+            migrationBuilder.DropTable(
                 name: "Favourites");
 
             migrationBuilder.DropTable(
                 name: "Likes");
 
             migrationBuilder.DropTable(
+                name: "ModerationActions");
+
+            migrationBuilder.DropTable(
                 name: "PostRevisions");
+
+            migrationBuilder.DropTable(
+                name: "PseudonymResolutions");
 
             migrationBuilder.DropTable(
                 name: "Pseudonyms");
 
             migrationBuilder.DropTable(
                 name: "Replies");
+
+            migrationBuilder.DropTable(
+                name: "Sanctions");
+
+            migrationBuilder.DropTable(
+                name: "SensitiveWords");
 
             migrationBuilder.DropTable(
                 name: "ThreadTags");

@@ -167,6 +167,25 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 });
 
             migrationBuilder.CreateTable(
+                name: "SensitiveWords",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Word = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Normalized = table.Column<string>(type: "character varying(90)", maxLength: 90, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    ChangedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SensitiveWords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ThreadTags",
                 schema: "community",
                 columns: table => new
@@ -210,6 +229,99 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                     table.PrimaryKey("PK_BoardModerators", x => x.Id);
                     table.ForeignKey(
                         name: "FK_BoardModerators_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalSchema: "community",
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModerationActions",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReplyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TargetName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModerationActions_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalSchema: "community",
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PseudonymResolutions",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuditorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuditorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReplyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Pseudonym = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ResolvedUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PseudonymResolutions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PseudonymResolutions_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalSchema: "community",
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sanctions",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TargetName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReplyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LiftedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LiftedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sanctions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sanctions_Boards_BoardId",
                         column: x => x.BoardId,
                         principalSchema: "community",
                         principalTable: "Boards",
@@ -262,6 +374,45 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                         column: x => x.BoardId,
                         principalSchema: "community",
                         principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContentReports",
+                schema: "community",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReplyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TargetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenTargetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReporterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    ResolvedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContentReports_Boards_BoardId",
+                        column: x => x.BoardId,
+                        principalSchema: "community",
+                        principalTable: "Boards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ContentReports_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalSchema: "community",
+                        principalTable: "Threads",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -348,6 +499,31 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 columns: new[] { "ProcessedAtUtc", "ParkedAtUtc", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentReports_BoardId_State_CreatedAtUtc",
+                schema: "community",
+                table: "ContentReports",
+                columns: new[] { "BoardId", "State", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentReports_OpenTargetId_ReporterId",
+                schema: "community",
+                table: "ContentReports",
+                columns: new[] { "OpenTargetId", "ReporterId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentReports_TargetId_State",
+                schema: "community",
+                table: "ContentReports",
+                columns: new[] { "TargetId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentReports_ThreadId",
+                schema: "community",
+                table: "ContentReports",
+                column: "ThreadId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Favourites_ThreadId_UserId",
                 schema: "community",
                 table: "Favourites",
@@ -374,10 +550,34 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 columns: new[] { "ThreadId", "UserId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModerationActions_AtUtc",
+                schema: "community",
+                table: "ModerationActions",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationActions_BoardId_AtUtc",
+                schema: "community",
+                table: "ModerationActions",
+                columns: new[] { "BoardId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_ThreadId_ReplyId_EditedAtUtc",
                 schema: "community",
                 table: "PostRevisions",
                 columns: new[] { "ThreadId", "ReplyId", "EditedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PseudonymResolutions_AtUtc",
+                schema: "community",
+                table: "PseudonymResolutions",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PseudonymResolutions_BoardId",
+                schema: "community",
+                table: "PseudonymResolutions",
+                column: "BoardId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Pseudonyms_BoardId_Alias",
@@ -410,6 +610,25 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 schema: "community",
                 table: "Replies",
                 columns: new[] { "ThreadId", "State", "CreatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sanctions_BoardId_EndsAtUtc",
+                schema: "community",
+                table: "Sanctions",
+                columns: new[] { "BoardId", "EndsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sanctions_UserId_Kind_EndsAtUtc",
+                schema: "community",
+                table: "Sanctions",
+                columns: new[] { "UserId", "Kind", "EndsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SensitiveWords_Normalized",
+                schema: "community",
+                table: "SensitiveWords",
+                column: "Normalized",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Threads_AuthorId_State",
@@ -482,6 +701,10 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 schema: "community");
 
             migrationBuilder.DropTable(
+                name: "ContentReports",
+                schema: "community");
+
+            migrationBuilder.DropTable(
                 name: "Favourites",
                 schema: "community");
 
@@ -490,7 +713,15 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
                 schema: "community");
 
             migrationBuilder.DropTable(
+                name: "ModerationActions",
+                schema: "community");
+
+            migrationBuilder.DropTable(
                 name: "PostRevisions",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "PseudonymResolutions",
                 schema: "community");
 
             migrationBuilder.DropTable(
@@ -499,6 +730,14 @@ namespace BranchNetwork.Migrations.PostgreSql.Community
 
             migrationBuilder.DropTable(
                 name: "Replies",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "Sanctions",
+                schema: "community");
+
+            migrationBuilder.DropTable(
+                name: "SensitiveWords",
                 schema: "community");
 
             migrationBuilder.DropTable(

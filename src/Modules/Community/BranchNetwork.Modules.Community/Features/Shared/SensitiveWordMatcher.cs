@@ -140,9 +140,14 @@ internal static class SensitiveWordMatcher
 
             var length = rune.Utf16SequenceLength;
             var normal = rune.ToString().Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
-            foreach (var c in normal)
+            foreach (var part in normal.EnumerateRunes())
             {
-                if (char.IsLetterOrDigit(c))
+                if (!Rune.IsLetterOrDigit(part))
+                {
+                    continue;
+                }
+
+                foreach (var c in part.ToString())
                 {
                     yield return (c, i, length);
                 }

@@ -75,7 +75,7 @@ internal static class WriteOperations
         ResourcesRequestsBadInput.Rows,
         ResourcesApprovalsBadInput.Rows,
         ResourcesHistoryBadInput.Rows,
-        CommunityBadInput.Rows));
+        CommunityBadInput.Rows,
         CommunityPollsFeedBadInput.Rows));
 
     public static IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>> Rows => All.Value;

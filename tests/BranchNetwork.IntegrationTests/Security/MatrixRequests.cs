@@ -23,7 +23,7 @@ internal static class MatrixRequests
         ResourcesApprovalsMatrix.Requests,
         ResourcesHistoryMatrix.Requests,
         CommunityBoardsMatrix.Requests,
-        CommunityThreadsMatrix.Requests));
+        CommunityThreadsMatrix.Requests,
         CommunityPollsFeedMatrix.Requests));
 
     public static IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders => All.Value;

@@ -55,11 +55,11 @@ public sealed class AnonymityLikesAndMentionsTests(BranchNetworkFactory app) : I
             var client = await app.ClientForAsync(reader);
             var answers = new[]
             {
-                await client.GetStringAsync($"/api/community/threads/{id}"),
-                await client.GetStringAsync($"/api/community/threads/{id}/replies"),
-                await client.GetStringAsync($"/api/community/threads/{id}/history"),
-                await client.GetStringAsync($"/api/community/threads/{id}/history?replyId={reply.Id()}"),
-                await client.GetStringAsync($"/api/community/boards/{board}/threads"),
+                await ReadAsync(client, $"/api/community/threads/{id}"),
+                await ReadAsync(client, $"/api/community/threads/{id}/replies"),
+                await ReadAsync(client, $"/api/community/threads/{id}/history"),
+                await ReadAsync(client, $"/api/community/threads/{id}/history?replyId={reply.Id()}"),
+                await ReadAsync(client, $"/api/community/boards/{board}/threads"),
             };
             foreach (var answer in answers)
             {
@@ -82,6 +82,8 @@ public sealed class AnonymityLikesAndMentionsTests(BranchNetworkFactory app) : I
             "the asker's notification of the reply");
         Assert.DoesNotContain(secrets[1], inbox.ToString(), StringComparison.Ordinal);
     }
+
+    private static async Task<string> ReadAsync(HttpClient client, string path) => (await (await client.GetAsync(path)).OkJsonAsync()).ToString();
 
     [Fact]
     [Trait("Spec", "CM-3")]

@@ -70,27 +70,6 @@ public sealed class ThreadsTests(BranchNetworkFactory app) : IClassFixture<Branc
     }
 
     [Fact]
-    public async Task A_closed_or_expired_thread_takes_no_reply()
-    {
-        app.EnsureAvailable();
-        var (moderator, staff, board) = await BoardAsync(CommunityApi.BoardBody(expiryDays: 1));
-        var closed = await staff.ThreadAsync(board);
-        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"/api/community/threads/{closed.Id()}/close", null)).StatusCode);
-        _ = await (await moderator.PostAsync($"/api/community/threads/{closed.Id()}/close", null)).OkJsonAsync();
-        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostReplyAsync(closed.Id())).StatusCode);
-        _ = await (await moderator.PostAsync($"/api/community/threads/{closed.Id()}/reopen", null)).OkJsonAsync();
-        await staff.ReplyAsync(closed.Id());
-
-        var expiring = await staff.ThreadAsync(board);
-        app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        var late = await staff.PostReplyAsync(expiring.Id());
-        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        var thread = await (await staff.GetAsync($"/api/community/threads/{expiring.Id()}")).OkJsonAsync();
-        Assert.False(thread.GetProperty("permissions").GetProperty("reply").GetBoolean());
-        Assert.Equal(0, thread.GetProperty("replyCount").GetInt32());
-    }
-
-    [Fact]
     public async Task Replies_quote_replies_of_the_same_thread_and_count_and_the_author_is_told()
     {
         app.EnsureAvailable();
@@ -163,21 +142,6 @@ public sealed class ThreadsTests(BranchNetworkFactory app) : IClassFixture<Branc
         var unpinned = await (await moderator.PostAsync($"/api/community/threads/{thread.Id()}/unpin", null)).OkJsonAsync();
         Assert.False(unpinned.GetProperty("isPinned").GetBoolean());
         Assert.False((await (await moderator.PostAsync($"/api/community/threads/{thread.Id()}/unfeature", null)).OkJsonAsync()).GetProperty("isFeatured").GetBoolean());
-    }
-
-    [Fact]
-    public async Task A_view_counts_once_per_reader_per_china_day()
-    {
-        app.EnsureAvailable();
-        var (_, staff, board) = await BoardAsync();
-        var other = await app.ClientForAsync("staff0102");
-        var thread = await staff.ThreadAsync(board);
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => other.GetAsync($"/api/community/threads/{thread.Id()}")));
-        var once = await (await other.GetAsync($"/api/community/threads/{thread.Id()}")).OkJsonAsync();
-        Assert.Equal(1, once.GetProperty("viewCount").GetInt32());
-        app.Clock.Advance(TimeSpan.FromDays(1));
-        var nextDay = await (await other.GetAsync($"/api/community/threads/{thread.Id()}")).OkJsonAsync();
-        Assert.Equal(2, nextDay.GetProperty("viewCount").GetInt32());
     }
 
     [Fact]

@@ -186,8 +186,9 @@ internal sealed class BoardThread : Entity
             throw DomainText.WrongState("OnlyPendingReviewed");
         }
 
-        State = PostState.Rejected;
+        // The reason first: a refused reason leaves the thread waiting.
         ModerationReason = Reason(reason);
+        State = PostState.Rejected;
     }
 
     /// <summary>Takes a thread down (删除 by a moderator, e.g. after a report); its replies go with it from every list.</summary>
@@ -198,8 +199,8 @@ internal sealed class BoardThread : Entity
             throw DomainText.WrongState("AlreadyRemoved");
         }
 
-        State = PostState.Removed;
         ModerationReason = Reason(reason);
+        State = PostState.Removed;
         IsPinned = false;
     }
 

@@ -14,6 +14,7 @@ internal sealed record EditReplyBody(string Body);
 
 /// <summary>CM-1 编辑: the author changes their reply; the earlier text is kept as a revision.</summary>
 [AllowedRoles(BankRoles.Staff, BankRoles.SubBranchHead, BankRoles.DepartmentManager, BankRoles.AccountingSupervisor, BankRoles.HeadOfficeSupervisor, BankRoles.TaskAdmin, BankRoles.Moderator)]
+[RequestBodyLimit(ThreadRules.MaxPostRequestBytes)]
 internal sealed record EditReplyCommand(Guid ReplyId, string Body) : ICommand<ReplyView>;
 
 internal sealed class EditReplyHandler(CommunityDbContext db, CommunityAccess access, ThreadRules rules, PostingRules posting)

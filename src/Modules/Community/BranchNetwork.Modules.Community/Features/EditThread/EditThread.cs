@@ -18,6 +18,7 @@ internal sealed record EditThreadBody(string Title, string Body);
 /// The new text passes the sanitiser and the moderation rules; a held text goes back to review.
 /// </summary>
 [AllowedRoles(BankRoles.Staff, BankRoles.SubBranchHead, BankRoles.DepartmentManager, BankRoles.AccountingSupervisor, BankRoles.HeadOfficeSupervisor, BankRoles.TaskAdmin, BankRoles.Moderator)]
+[RequestBodyLimit(ThreadRules.MaxPostRequestBytes)]
 internal sealed record EditThreadCommand(Guid ThreadId, string Title, string Body) : ICommand<ThreadDetail>;
 
 internal sealed class EditThreadValidator : AbstractValidator<EditThreadCommand>

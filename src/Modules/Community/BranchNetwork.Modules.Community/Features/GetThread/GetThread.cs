@@ -9,14 +9,15 @@ using Microsoft.AspNetCore.Routing;
 namespace BranchNetwork.Modules.Community.Features.GetThread;
 
 /// <summary>
-/// CM-1: one thread for its page; the reader's first view of a China day counts once (a unique row per reader and day,
+/// CM-1: one thread for its page (a query, so the auditor reads it too; the view it counts is bookkeeping, not a
+/// change of content); the reader's first view of a China day counts once (a unique row per reader and day,
 /// the count moved only when the row is new). 404 outside the board's audience, and for a waiting or refused thread
 /// to anyone but its author and the board's moderators.
 /// </summary>
 [AnySignedInUser]
-internal sealed record GetThreadCommand(Guid ThreadId) : ICommand<ThreadDetail>;
+internal sealed record GetThreadCommand(Guid ThreadId) : IQuery<ThreadDetail>;
 
-internal sealed class GetThreadHandler(CommunityDbContext db, CommunityAccess access, ThreadRules rules, IClock clock) : ICommandHandler<GetThreadCommand, ThreadDetail>
+internal sealed class GetThreadHandler(CommunityDbContext db, CommunityAccess access, ThreadRules rules, IClock clock) : IQueryHandler<GetThreadCommand, ThreadDetail>
 {
     public async ValueTask<ThreadDetail> Handle(GetThreadCommand command, CancellationToken cancellationToken)
     {

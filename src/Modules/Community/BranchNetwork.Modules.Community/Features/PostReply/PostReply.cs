@@ -19,6 +19,7 @@ internal sealed record PostReplyBody(string Body, Guid? QuotedReplyId, bool Anon
 /// mentioned are told, open pages show it live), or waiting for a moderator.
 /// </summary>
 [AllowedRoles(BankRoles.Staff, BankRoles.SubBranchHead, BankRoles.DepartmentManager, BankRoles.AccountingSupervisor, BankRoles.HeadOfficeSupervisor, BankRoles.TaskAdmin, BankRoles.Moderator)]
+[RequestBodyLimit(ThreadRules.MaxPostRequestBytes)]
 internal sealed record PostReplyCommand(Guid ThreadId, string Body, Guid? QuotedReplyId, bool Anonymous, IReadOnlyList<Guid>? MentionedUserIds, IReadOnlyList<Guid>? MentionedSubBranchIds)
     : ICommand<ReplyView>;
 

@@ -28,6 +28,7 @@ internal sealed record PostThreadBody(
 /// one (or when the filter held it). Mentions are kept and told on publication.
 /// </summary>
 [AllowedRoles(BankRoles.Staff, BankRoles.SubBranchHead, BankRoles.DepartmentManager, BankRoles.AccountingSupervisor, BankRoles.HeadOfficeSupervisor, BankRoles.TaskAdmin, BankRoles.Moderator)]
+[RequestBodyLimit(ThreadRules.MaxPostRequestBytes)]
 internal sealed record PostThreadCommand(
     Guid BoardId,
     string Title,

@@ -25,7 +25,11 @@ internal sealed class RemoveBoardModeratorHandler(CommunityDbContext db, Communi
             throw new NotFoundException("community.moderator_not_found", DomainText.Get("ModeratorNotFound"));
         }
 
+        var row = board.Moderators.First(m => m.UserId == command.UserId);
         board.RemoveModerator(command.UserId);
+
+        // The row leaves with the collection: deleted explicitly, as the relationship restricts cascades.
+        db.BoardModerators.Remove(row);
         await db.SaveChangesAsync(cancellationToken);
         var member = await rules.MembershipAsync(board.Id, cancellationToken);
         return BoardViews.Detail(board, member, await BoardViews.AudienceNameAsync(directory, board, cancellationToken), rules.Me, rules.TakesPart);

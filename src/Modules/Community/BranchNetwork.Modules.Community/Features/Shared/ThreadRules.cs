@@ -12,6 +12,9 @@ namespace BranchNetwork.Modules.Community.Features.Shared;
 internal sealed class ThreadRules(
     CommunityDbContext db, CommunityAccess access, IOrganisationDirectory directory, PostingRules posting, Pseudonyms pseudonyms, ICurrentUser user, IClock clock)
 {
+    /// <summary>A post's request: 50,000 characters of rich text (up to 3 bytes each in UTF-8, more when escaped) with its title and tags.</summary>
+    public const long MaxPostRequestBytes = 512 * 1024;
+
     public CommunityAccess Access => access;
 
     public Guid Me => access.UserId;

@@ -8,13 +8,16 @@ namespace BranchNetwork.IntegrationTests.Security;
 /// The Community module's polls, discussions, feed and search in the authorisation matrix: rows (columns as
 /// <see cref="AuthorizationMatrix.Callers"/>) and requests. The poll's thread is staff0101's in a board of 支行01 whose
 /// 版主 is head01: 支行01's members read and vote; the author and the board's moderator add and close polls; everyone
-/// outside 支行01 but the auditor learns nothing (404); the auditor reads and never takes part (403), nor do the system
+/// outside 支行01 but the auditor learns nothing (404); the auditor reads and never takes part (403, also for opening a discussion), nor do the system
 /// and security administrators (403). 全员点评 of published results is the whole branch's; the feed, search and
 /// 与我相关 are every signed-in user's own, filtered by the boards each reads.
 /// </summary>
 internal static class CommunityPollsFeedMatrix
 {
     private static readonly Expect[] AnySignedIn = [E401, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok];
+
+    /// <summary>The caller's own bookkeeping (read marks): everyone's, but the auditor writes nothing at all (ORG-2).</summary>
+    private static readonly Expect[] AnySignedInButAuditor = [E401, Ok, Ok, Ok, Ok, Ok, Ok, Ok, E403, Ok, Ok];
 
     public static readonly MatrixRow[] Rows =
     [
@@ -23,12 +26,12 @@ internal static class CommunityPollsFeedMatrix
         new("POST /api/community/threads/{threadId}/poll",                    [E401, Ok,   Ok,    E404,  E403, E404,  E404, E404, E403, E403, E403]),
         new("POST /api/community/polls/{pollId}/votes",                       [E401, Ok,   Ok,    E404,  Ok,   E404,  E404, E404, E403, E403, E403]),
         new("POST /api/community/polls/{pollId}/close",                       [E401, Ok,   Ok,    E404,  E403, E404,  E404, E404, E403, E403, E403]),
-        new("POST /api/community/discussions/{kind}/{subjectId}", AnySignedIn),
+        new("POST /api/community/discussions/{kind}/{subjectId}",             [E401, Ok,   Ok,    Ok,    Ok,   Ok,    Ok,   Ok,   E403, Ok,   Ok]),
         new("GET /api/community/feed", AnySignedIn, Scoped: true),
-        new("POST /api/community/feed/read", AnySignedIn),
+        new("POST /api/community/feed/read", AnySignedInButAuditor),
         new("GET /api/community/search", AnySignedIn, Scoped: true),
         new("GET /api/community/activity", AnySignedIn, Scoped: true),
-        new("POST /api/community/activity/seen", AnySignedIn),
+        new("POST /api/community/activity/seen", AnySignedInButAuditor),
     ];
 
     public static readonly IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Requests =
@@ -46,7 +49,7 @@ internal static class CommunityPollsFeedMatrix
                 new HttpRequestMessage(HttpMethod.Post, $"/api/community/polls/{(await w.ObjectAsync(async () => await PollsWorld.PollAsync(w.App, await BoardAsync(w)))).PollId}/close"),
             ["POST /api/community/discussions/{kind}/{subjectId}"] = async w =>
             {
-                // Opened once first, so the auditor (who reads a discussion but does not start one) meets an opened one.
+                // Opened once first: every caller but the auditor (who writes nothing) meets an opened one and is given it.
                 await w.OnceAsync("community.discussion", async () => (await w.Head01.PostAsync($"/api/community/discussions/AssessmentResults/{w.Published.Id}", null)).EnsureSuccessStatusCode());
                 return new HttpRequestMessage(HttpMethod.Post, $"/api/community/discussions/AssessmentResults/{w.Published.Id}");
             },

@@ -45,8 +45,9 @@ public sealed class DiscussionTests(BranchNetworkFactory app) : IClassFixture<Br
         var moderator = await Feed.CommunitySeed.UserAsync(app, "moderator");
         Assert.Contains(board.Moderators, m => m.UserId == moderator.Id);
 
-        // The auditor reads an opened discussion; a second scheme's discussion goes to the same board.
-        Assert.Equal(threadId, (await OpenedAsync(await app.ClientForAsync("auditor"), "AssessmentResults", scheme.Id)).GetProperty("threadId").GetGuid());
+        // The auditor writes nothing, not even the opening of a discussion (the platform's read-only rule); a second
+        // scheme's discussion goes to the same board.
+        Assert.Equal(HttpStatusCode.Forbidden, (await OpenAsync(await app.ClientForAsync("auditor"), "AssessmentResults", scheme.Id)).StatusCode);
         var second = await AssessmentApi.PublishedSchemeAsync(app, [("贷款", 100m, false)]);
         Assert.Equal(HttpStatusCode.Forbidden, (await OpenAsync(await app.ClientForAsync("auditor"), "AssessmentResults", second.Id)).StatusCode);
         var other = await OpenedAsync(clients[0], "AssessmentResults", second.Id);

@@ -108,7 +108,7 @@ public sealed class FeedTests(BranchNetworkFactory app) : IClassFixture<BranchNe
     public async Task Replies_to_my_threads_and_mentions_show_on_the_staff_home_cards_until_I_look()
     {
         app.EnsureAvailable();
-        var me = "staff0106";
+        var me = "staff0202";
         var myName = (await CommunitySeed.UserAsync(app, me)).DisplayName;
         var seen = await (await app.ClientForAsync(me)).PostAsync("/api/community/activity/seen", null);
         Assert.Equal(HttpStatusCode.OK, seen.StatusCode);

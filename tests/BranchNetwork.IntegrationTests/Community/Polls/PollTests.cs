@@ -101,8 +101,8 @@ public sealed class PollTests(BranchNetworkFactory app) : IClassFixture<BranchNe
         Assert.Equal((1, 0, 0, 1, 1), (Count(ok, 0), Count(ok, 1), Count(ok, 2), Count(ok, 3), ok.GetProperty("ballotCount").GetInt32()));
 
         var later = await CommunitySeed.ThreadAsync(app, board, "staff0101", "限时", "<p>一小时内</p>");
-        var timed = await CreatedAsync(author, later, Poll(closesAtUtc: app.Clock.UtcNow.AddMinutes(30)));
-        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var timed = await CreatedAsync(author, later, Poll(closesAtUtc: app.Clock.UtcNow.AddMinutes(2)));
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
         var response = await VoteAsync(voter, timed.GetProperty("id").GetGuid(), Option(timed, 0));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.True((await GetAsync(voter, later)).GetProperty("isClosed").GetBoolean());

@@ -22,7 +22,8 @@ internal sealed record DiscussionOpened(Guid ThreadId, Guid BoardId, string Titl
 /// started on first use — one per subject, also when two people open it at the same instant (the unique key on the
 /// subject keeps the first) — in the whole-branch board 全员点评 (made on first use too, moderated by the community's
 /// moderators). The subject is checked through the other module's contracts: missing, a draft, or a plan not marked
-/// excellent is 404. The auditor reads a started discussion but does not start one (403).
+/// excellent is 404. The auditor writes nothing, so opens none (403, the platform's read-only rule); the system and
+/// security administrators are given a started discussion but start none (403).
 /// </summary>
 [AnySignedInUser]
 internal sealed record OpenDiscussionCommand(string Kind, Guid SubjectId) : ICommand<DiscussionOpened>;

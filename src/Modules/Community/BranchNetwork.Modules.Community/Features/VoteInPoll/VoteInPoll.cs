@@ -26,7 +26,28 @@ internal sealed record VoteInPollCommand(Guid PollId, VoteInPollBody Body) : ICo
 internal sealed class VoteInPollHandler(CommunityDbContext db, CommunityAccess access, PollViews views, OutboxProcessor outbox, IClock clock)
     : ICommandHandler<VoteInPollCommand, PollView>
 {
+    /// <summary>How often a vote is tried when the database is momentarily full (SQLite's one writer busy past its timeout).</summary>
+    private const int Attempts = 5;
+
     public async ValueTask<PollView> Handle(VoteInPollCommand command, CancellationToken cancellationToken)
+    {
+        // A burst of simultaneous votes may find SQLite's single writer busy: nothing was stored, so the vote is tried
+        // again rather than lost (PostgreSQL takes them side by side).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await VoteAsync(command, cancellationToken);
+            }
+            catch (Exception e) when (attempt < Attempts && e is not ConflictException && DatabaseErrors.IsAtCapacity(e))
+            {
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 150) * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<PollView> VoteAsync(VoteInPollCommand command, CancellationToken cancellationToken)
     {
         access.EnsureTakesPart();
         var (board, thread, poll) = await views.ReadableAsync(command.PollId, cancellationToken);

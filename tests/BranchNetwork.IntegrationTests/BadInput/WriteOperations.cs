@@ -70,7 +70,8 @@ internal static class WriteOperations
         WorkLogsTrackingBadInput.Rows,
         ResourcesRequestsBadInput.Rows,
         ResourcesApprovalsBadInput.Rows,
-        ResourcesHistoryBadInput.Rows));
+        ResourcesHistoryBadInput.Rows,
+        CommunityModerationBadInput.Rows));
 
     public static IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>> Rows => All.Value;
 
@@ -86,6 +87,7 @@ internal static class WriteOperations
         ResourcesRequestsBadInput.SeedAsync,
         ResourcesApprovalsBadInput.SeedAsync,
         ResourcesHistoryBadInput.SeedAsync,
+        CommunityModerationBadInput.SeedAsync,
     ];
 
     private static readonly Dictionary<string, Func<BadInputWorld, WriteOperation>> Core = new(StringComparer.Ordinal)

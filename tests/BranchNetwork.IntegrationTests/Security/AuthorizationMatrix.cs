@@ -169,5 +169,8 @@ internal static class AuthorizationMatrix
         .. ResourcesRequestsMatrix.Rows,
         .. ResourcesApprovalsMatrix.Rows,
         .. ResourcesHistoryMatrix.Rows,
+
+        // Community (CM-3, CM-4): moderation and the auditor's resolution of pseudonyms.
+        .. CommunityModerationMatrix.Rows,
     ];
 }

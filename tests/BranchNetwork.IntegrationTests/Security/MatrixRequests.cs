@@ -21,7 +21,8 @@ internal static class MatrixRequests
         WorkLogsTrackingMatrix.Requests,
         ResourcesRequestsMatrix.Requests,
         ResourcesApprovalsMatrix.Requests,
-        ResourcesHistoryMatrix.Requests));
+        ResourcesHistoryMatrix.Requests,
+        CommunityModerationMatrix.Requests));
 
     public static IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders => All.Value;
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using BranchNetwork.IntegrationTests.Home;
 using BranchNetwork.Modules.Community.Domain;
 using BranchNetwork.Modules.Community.Features.ExpireContent;

@@ -1,6 +1,3 @@
-using BranchNetwork.IntegrationTests.Home;
-using BranchNetwork.Modules.Community.Domain;
-using BranchNetwork.Modules.Community.Features.ExpireContent;
 using BranchNetwork.Modules.Community.Features.Shared;
 using BranchNetwork.SharedKernel;
 using BranchNetwork.SharedKernel.Errors;

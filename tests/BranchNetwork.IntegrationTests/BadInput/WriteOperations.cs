@@ -76,7 +76,8 @@ internal static class WriteOperations
         ResourcesApprovalsBadInput.Rows,
         ResourcesHistoryBadInput.Rows,
         CommunityBadInput.Rows,
-        CommunityPollsFeedBadInput.Rows));
+        CommunityPollsFeedBadInput.Rows,
+        CommunityModerationBadInput.Rows));
 
     public static IReadOnlyDictionary<string, Func<BadInputWorld, WriteOperation>> Rows => All.Value;
 
@@ -94,6 +95,7 @@ internal static class WriteOperations
         ResourcesHistoryBadInput.SeedAsync,
         CommunityBadInput.SeedAsync,
         CommunityPollsFeedBadInput.SeedAsync,
+        CommunityModerationBadInput.SeedAsync,
     ];
 
     private static readonly Dictionary<string, Func<BadInputWorld, WriteOperation>> Core = new(StringComparer.Ordinal)

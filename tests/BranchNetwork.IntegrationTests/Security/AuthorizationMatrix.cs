@@ -174,5 +174,7 @@ internal static class AuthorizationMatrix
         .. CommunityBoardsMatrix.Rows,
         .. CommunityThreadsMatrix.Rows,
         .. CommunityPollsFeedMatrix.Rows,
+        // Community (CM-3, CM-4): moderation and the auditor's resolution of pseudonyms.
+        .. CommunityModerationMatrix.Rows,
     ];
 }

@@ -24,7 +24,8 @@ internal static class MatrixRequests
         ResourcesHistoryMatrix.Requests,
         CommunityBoardsMatrix.Requests,
         CommunityThreadsMatrix.Requests,
-        CommunityPollsFeedMatrix.Requests));
+        CommunityPollsFeedMatrix.Requests,
+        CommunityModerationMatrix.Requests));
 
     public static IReadOnlyDictionary<string, Func<MatrixWorld, Task<HttpRequestMessage>>> Builders => All.Value;
 

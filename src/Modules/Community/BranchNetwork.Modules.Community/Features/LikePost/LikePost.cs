@@ -17,12 +17,12 @@ namespace BranchNetwork.Modules.Community.Features.LikePost;
 /// like is lost or doubled under concurrency. A new like raises <see cref="CommunityLikeReceived"/> and moves open pages' counts live.
 /// </summary>
 [AllowedRoles(BankRoles.Staff, BankRoles.SubBranchHead, BankRoles.DepartmentManager, BankRoles.AccountingSupervisor, BankRoles.HeadOfficeSupervisor, BankRoles.TaskAdmin, BankRoles.Moderator)]
-internal sealed record LikePostCommand(Guid? ThreadId, Guid? ReplyId, bool Like) : ICommand<LikeState>;
+internal sealed record LikePostCommand(Guid? ThreadId, Guid? ReplyId, bool Like) : ICommand<PostLikeState>;
 
 internal sealed class LikePostHandler(CommunityDbContext db, CommunityAccess access, ThreadRules rules, PublicationNotifier notifier, OutboxProcessor outbox)
-    : ICommandHandler<LikePostCommand, LikeState>
+    : ICommandHandler<LikePostCommand, PostLikeState>
 {
-    public async ValueTask<LikeState> Handle(LikePostCommand command, CancellationToken cancellationToken)
+    public async ValueTask<PostLikeState> Handle(LikePostCommand command, CancellationToken cancellationToken)
     {
         access.EnsureTakesPart();
         Board board;
@@ -83,7 +83,7 @@ internal sealed class LikePostHandler(CommunityDbContext db, CommunityAccess acc
             ? await db.Replies.Where(x => x.Id == r).Select(x => x.LikeCount).FirstAsync(cancellationToken)
             : await db.Threads.Where(x => x.Id == threadId).Select(x => x.LikeCount).FirstAsync(cancellationToken);
         var liked = await db.Likes.AnyAsync(l => l.TargetId == targetId && l.UserId == me, cancellationToken);
-        return new LikeState(targetId, liked, count);
+        return new PostLikeState(targetId, liked, count);
     }
 
     private Task<int> MoveAsync(Guid threadId, Guid? replyId, int by, CancellationToken ct) =>
@@ -96,19 +96,19 @@ internal static class LikePostEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/threads/{id:guid}/like", async Task<Ok<LikeState>> (Guid id, ISender sender, CancellationToken ct) =>
+        api.MapPost("/threads/{id:guid}/like", async Task<Ok<PostLikeState>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LikePostCommand(id, null, true), ct)))
             .WithName("LikeCommunityThread")
             .WithSummary("点赞: likes a published thread; a second like is a no-op.");
-        api.MapPost("/threads/{id:guid}/unlike", async Task<Ok<LikeState>> (Guid id, ISender sender, CancellationToken ct) =>
+        api.MapPost("/threads/{id:guid}/unlike", async Task<Ok<PostLikeState>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LikePostCommand(id, null, false), ct)))
             .WithName("UnlikeCommunityThread")
             .WithSummary("Takes the caller's like of a thread back; a no-op without one.");
-        api.MapPost("/replies/{id:guid}/like", async Task<Ok<LikeState>> (Guid id, ISender sender, CancellationToken ct) =>
+        api.MapPost("/replies/{id:guid}/like", async Task<Ok<PostLikeState>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LikePostCommand(null, id, true), ct)))
             .WithName("LikeCommunityReply")
             .WithSummary("点赞: likes a published reply; a second like is a no-op.");
-        api.MapPost("/replies/{id:guid}/unlike", async Task<Ok<LikeState>> (Guid id, ISender sender, CancellationToken ct) =>
+        api.MapPost("/replies/{id:guid}/unlike", async Task<Ok<PostLikeState>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LikePostCommand(null, id, false), ct)))
             .WithName("UnlikeCommunityReply")
             .WithSummary("Takes the caller's like of a reply back; a no-op without one.");

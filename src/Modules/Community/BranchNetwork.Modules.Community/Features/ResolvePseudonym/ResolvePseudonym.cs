@@ -29,11 +29,13 @@ internal sealed record PseudonymResolved(
 /// pseudonym (<see cref="BoardId"/> + <see cref="Pseudonym"/>) — with a stated reason (at least 5 characters). The
 /// resolution is saved as a <see cref="PseudonymResolution"/> row through the module's context, so the audit trail
 /// records it (AU-2); the request itself is in the access log (AU-1). Every other role, moderators included, gets 403.
+/// It is a query — the auditor reads and writes no content (ORG-2) — that records itself, as the audit console's
+/// views do.
 /// </summary>
 [AllowedRoles(BankRoles.Auditor)]
-internal sealed record ResolvePseudonymCommand(Guid? ItemId, Guid? BoardId, string? Pseudonym, string? Reason) : ICommand<PseudonymResolved>;
+internal sealed record ResolvePseudonymQuery(Guid? ItemId, Guid? BoardId, string? Pseudonym, string? Reason) : IQuery<PseudonymResolved>;
 
-internal sealed class ResolvePseudonymValidator : AbstractValidator<ResolvePseudonymCommand>
+internal sealed class ResolvePseudonymValidator : AbstractValidator<ResolvePseudonymQuery>
 {
     public ResolvePseudonymValidator()
     {
@@ -45,9 +47,9 @@ internal sealed class ResolvePseudonymValidator : AbstractValidator<ResolvePseud
 }
 
 internal sealed class ResolvePseudonymHandler(CommunityDbContext db, CommunityAccess access, IOrganisationDirectory directory, IClock clock)
-    : ICommandHandler<ResolvePseudonymCommand, PseudonymResolved>
+    : IQueryHandler<ResolvePseudonymQuery, PseudonymResolved>
 {
-    public async ValueTask<PseudonymResolved> Handle(ResolvePseudonymCommand command, CancellationToken cancellationToken)
+    public async ValueTask<PseudonymResolved> Handle(ResolvePseudonymQuery command, CancellationToken cancellationToken)
     {
         Guid boardId;
         Guid? threadId = null;
@@ -102,7 +104,7 @@ internal static class ResolvePseudonymEndpoint
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/anonymity/resolutions", async Task<Ok<PseudonymResolved>> (ResolveCommunityPseudonymBody body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ResolvePseudonymCommand(body.ItemId, body.BoardId, body.Pseudonym, body.Reason), ct)))
+                TypedResults.Ok(await sender.Send(new ResolvePseudonymQuery(body.ItemId, body.BoardId, body.Pseudonym, body.Reason), ct)))
             .WithName("ResolveCommunityPseudonym")
             .WithSummary("匿名溯源: resolves the pseudonym of a thread or reply (or board + pseudonym) to its account, with a reason of at least 5 characters; recorded (Auditor only, CM-3).");
 }

@@ -84,7 +84,7 @@ internal sealed record ReplyView(
     DateTime? EditedAtUtc);
 
 /// <summary>A like's outcome: the caller's state and the count after it.</summary>
-internal sealed record LikeState(Guid TargetId, bool Liked, int LikeCount);
+internal sealed record PostLikeState(Guid TargetId, bool Liked, int LikeCount);
 
 /// <summary>A favourite's outcome.</summary>
 internal sealed record FavouriteState(Guid ThreadId, bool Favourited, int FavouriteCount);

@@ -39,7 +39,7 @@ internal sealed class ResolvePseudonymValidator : AbstractValidator<ResolvePseud
 {
     public ResolvePseudonymValidator()
     {
-        RuleFor(c => c.Reason).NotEmpty().Must(r => r!.Trim().Length >= PseudonymResolution.ReasonMinLength).MaximumLength(PseudonymResolution.ReasonMaxLength)
+        RuleFor(c => c.Reason).NotEmpty().Must(r => r is not null && r.Trim().Length >= PseudonymResolution.ReasonMinLength).MaximumLength(PseudonymResolution.ReasonMaxLength)
             .WithMessage(_ => DomainText.Format("ResolutionReasonInvalid", PseudonymResolution.ReasonMinLength, PseudonymResolution.ReasonMaxLength));
         RuleFor(c => c.Pseudonym).MaximumLength(Pseudonym.MaxLength).WithMessage(_ => DomainText.Get("ResolutionTargetInvalid"));
         RuleFor(c => c.ItemId).NotNull().When(c => c.BoardId is null || string.IsNullOrWhiteSpace(c.Pseudonym)).WithMessage(_ => DomainText.Get("ResolutionTargetInvalid"));

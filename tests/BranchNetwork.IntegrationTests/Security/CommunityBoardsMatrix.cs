@@ -91,14 +91,16 @@ internal static class CommunityBoardsMatrix
             },
             ["DELETE /api/community/boards/{id}/moderators/{userId}"] = async w =>
             {
-                var world = await CommunityWorld.OfAsync(w);
+                // The second moderator is staff0102, who is none of the callers: a caller who moderated the board could
+                // remove them rightly, which is not the refusal this row is about.
+                var staff0102 = (await MatrixWorld.Ok(await (await w.App.ClientForAsync("staff0102")).GetAsync("/api/me"))).Id();
                 var board = await w.ObjectAsync(async () =>
                 {
                     var id = (await CommunityWorld.FreshSb01BoardAsync(w)).Id();
-                    _ = await MatrixWorld.Ok(await w.Supervisor.PostAsJsonAsync($"/api/community/boards/{id}/moderators", new { userId = world.Head01Id }));
+                    _ = await MatrixWorld.Ok(await w.Supervisor.PostAsJsonAsync($"/api/community/boards/{id}/moderators", new { userId = staff0102 }));
                     return id;
                 });
-                return Message(HttpMethod.Delete, $"/api/community/boards/{board}/moderators/{world.Head01Id}");
+                return Message(HttpMethod.Delete, $"/api/community/boards/{board}/moderators/{staff0102}");
             },
             ["POST /api/community/boards/{id}/archive"] = async w =>
                 Message(HttpMethod.Post, $"/api/community/boards/{await w.ObjectAsync(async () => (await CommunityWorld.FreshSb01BoardAsync(w)).Id())}/archive"),

@@ -21,7 +21,7 @@ internal sealed class AddSensitiveWordValidator : AbstractValidator<AddSensitive
 {
     public AddSensitiveWordValidator()
     {
-        RuleFor(c => c.Word).NotEmpty().MaximumLength(SensitiveWord.MaxLength).WithMessage(_ => DomainText.Format("SensitiveWordInvalid", SensitiveWord.MaxLength));
+        RuleFor(c => c.Word).NotEmpty().MaximumLength(SensitiveWord.MaxLength).Must(w => !TextGuard.HasBidiControl(w)).WithMessage(_ => DomainText.Format("SensitiveWordInvalid", SensitiveWord.MaxLength));
         RuleFor(c => c.Action).NotNull().IsInEnum().WithMessage(_ => DomainText.Get("SensitiveWordActionInvalid"));
     }
 }

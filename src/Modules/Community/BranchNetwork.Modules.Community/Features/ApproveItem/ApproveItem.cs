@@ -81,8 +81,8 @@ internal static class ApproveItemEndpoint
     internal sealed record ApproveCommunityItemBody(string? Title, string? Body);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/moderation/items/{id:guid}/approve", async Task<Ok<ModerationResult>> (Guid id, ApproveCommunityItemBody? body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ApproveItemCommand(id, body?.Title, body?.Body), ct)))
+        api.MapPost("/moderation/items/{id:guid}/approve", async Task<Ok<ModerationResult>> (Guid id, ApproveCommunityItemBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ApproveItemCommand(id, body.Title, body.Body), ct)))
             .WithName("ApproveCommunityItem")
             .WithSummary("审核通过: publishes a pending thread or reply, optionally with an edited title and body (edit-and-approve) (the board's moderators, CM-4).");
 }

@@ -18,7 +18,7 @@ internal sealed class ChangeSensitiveWordValidator : AbstractValidator<ChangeSen
 {
     public ChangeSensitiveWordValidator()
     {
-        RuleFor(c => c.Word).NotEmpty().MaximumLength(SensitiveWord.MaxLength).WithMessage(_ => DomainText.Format("SensitiveWordInvalid", SensitiveWord.MaxLength));
+        RuleFor(c => c.Word).NotEmpty().MaximumLength(SensitiveWord.MaxLength).Must(w => !TextGuard.HasBidiControl(w)).WithMessage(_ => DomainText.Format("SensitiveWordInvalid", SensitiveWord.MaxLength));
         RuleFor(c => c.Action).NotNull().IsInEnum().WithMessage(_ => DomainText.Get("SensitiveWordActionInvalid"));
         RuleFor(c => c.Version).GreaterThan(0);
     }

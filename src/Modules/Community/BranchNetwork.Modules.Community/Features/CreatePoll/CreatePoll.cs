@@ -1,6 +1,7 @@
 using BranchNetwork.Infrastructure.Outbox;
 using BranchNetwork.Modules.Community.Features.Shared;
 using BranchNetwork.SharedKernel.Authorization;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,18 @@ internal sealed record CreatePollBody(
 /// </summary>
 [AnySignedInUser]
 internal sealed record CreatePollCommand(Guid ThreadId, CreatePollBody Body) : ICommand<PollView>;
+
+internal sealed class CreatePollValidator : AbstractValidator<CreatePollCommand>
+{
+    public CreatePollValidator()
+    {
+        // Text-direction controls only disguise; the pipeline strips them after validation, so they are refused here.
+        RuleFor(c => c.Body.Question).Must(q => !TextGuard.HasBidiControl(q)).OverridePropertyName("question")
+            .WithMessage(_ => DomainText.Format("PollQuestionInvalid", Poll.QuestionMaxLength));
+        RuleForEach(c => c.Body.Options).Must(o => !TextGuard.HasBidiControl(o)).OverridePropertyName("options")
+            .WithMessage(_ => DomainText.Format("PollOptionInvalid", Poll.OptionMaxLength));
+    }
+}
 
 internal sealed class CreatePollHandler(CommunityDbContext db, CommunityAccess access, PollViews views, OutboxProcessor outbox, IClock clock)
     : ICommandHandler<CreatePollCommand, PollView>

@@ -1,4 +1,5 @@
 using BranchNetwork.SharedKernel.Authorization;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,8 +8,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BranchNetwork.Modules.Community.Features.MarkFeedRead;
 
-/// <summary>Which board to mark read; none: every board the caller follows.</summary>
-internal sealed record MarkFeedReadBody(Guid? BoardId);
+/// <summary>
+/// Which board to mark read (none: every board the caller follows), and up to when: the moment the page showed its list,
+/// so a thread that arrived after the reader looked stays unread (none: now).
+/// </summary>
+internal sealed record MarkFeedReadBody(Guid? BoardId, DateTime? SeenUpToUtc = null);
 
 /// <summary>How many memberships were marked read.</summary>
 internal sealed record FeedMarkedRead(int Boards);
@@ -19,6 +23,13 @@ internal sealed record FeedMarkedRead(int Boards);
 /// </summary>
 [AnySignedInUser]
 internal sealed record MarkFeedReadCommand(MarkFeedReadBody Body) : ICommand<FeedMarkedRead>;
+
+internal sealed class MarkFeedReadValidator : AbstractValidator<MarkFeedReadCommand>
+{
+    public MarkFeedReadValidator(IClock clock) =>
+        RuleFor(c => c.Body.SeenUpToUtc).Must(t => t is null || t.Value.ToUniversalTime() <= clock.UtcNow.AddMinutes(5)).OverridePropertyName("seenUpToUtc")
+            .WithMessage(_ => DomainText.Get("SeenUpToInFuture"));
+}
 
 internal sealed class MarkFeedReadHandler(CommunityDbContext db, Features.Shared.CommunityAccess access, IClock clock) : ICommandHandler<MarkFeedReadCommand, FeedMarkedRead>
 {
@@ -37,7 +48,8 @@ internal sealed class MarkFeedReadHandler(CommunityDbContext db, Features.Shared
         }
 
         var now = clock.UtcNow;
-        rows.ForEach(m => m.MarkRead(now));
+        var upTo = command.Body.SeenUpToUtc is { } seen && seen.ToUniversalTime() < now ? seen.ToUniversalTime() : now;
+        rows.ForEach(m => m.MarkRead(upTo));
         await db.SaveChangesAsync(cancellationToken);
         return new FeedMarkedRead(rows.Count);
     }

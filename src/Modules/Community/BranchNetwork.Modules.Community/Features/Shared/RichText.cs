@@ -36,36 +36,7 @@ internal static partial class RichText
         }
 
         var unsafeFound = false;
-        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
-        {
-            AllowedTags = AllowedTags,
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title" },
-            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
-            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
-            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-        })
-        {
-            KeepChildNodes = true,
-        };
-        sanitizer.RemovingTag += (_, e) => unsafeFound |= DangerousTags.Contains(e.Tag.NodeName);
-        sanitizer.RemovingAttribute += (_, e) => unsafeFound |=
-            e.Attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || e.Reason == RemoveReason.NotAllowedUrlValue;
-        sanitizer.RemovingStyle += (_, _) => { };
-        sanitizer.PostProcessNode += (_, e) =>
-        {
-            // Images only from the app's own file store: an outside image would tell another server who read the post.
-            if (e.Node is AngleSharp.Dom.IElement { NodeName: "IMG" } img && !IsOwnFile(img.GetAttribute("src")))
-            {
-                unsafeFound = true;
-            }
-
-            if (e.Node is AngleSharp.Dom.IElement { NodeName: "A" } link)
-            {
-                link.SetAttribute("rel", "noopener noreferrer nofollow");
-                link.SetAttribute("target", "_blank");
-            }
-        };
-
+        var sanitizer = NewSanitizer(() => unsafeFound = true);
         var clean = sanitizer.Sanitize(html).Trim();
         if (unsafeFound)
         {
@@ -79,6 +50,55 @@ internal static partial class RichText
         }
 
         return new SafeHtml(clean, text);
+    }
+
+    /// <summary>
+    /// A sanitiser of the safe subset; <paramref name="onUnsafe"/> is told of anything that could run (a dangerous tag, an
+    /// event handler, an address of another scheme, an image from elsewhere).
+    /// </summary>
+    internal static HtmlSanitizer NewSanitizer(Action onUnsafe)
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = AllowedTags,
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "rel", "target" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        })
+        {
+            KeepChildNodes = true,
+        };
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (DangerousTags.Contains(e.Tag.NodeName))
+            {
+                onUnsafe();
+            }
+        };
+        sanitizer.RemovingAttribute += (_, e) =>
+        {
+            if (e.Attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || e.Reason == RemoveReason.NotAllowedUrlValue)
+            {
+                onUnsafe();
+            }
+        };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            // Images only from the app's own file store: an outside image would tell another server who read the post.
+            if (e.Node is AngleSharp.Dom.IElement { NodeName: "IMG" } img && !IsOwnFile(img.GetAttribute("src")))
+            {
+                onUnsafe();
+                img.Remove();
+            }
+
+            if (e.Node is AngleSharp.Dom.IElement { NodeName: "A" } link)
+            {
+                link.SetAttribute("rel", "noopener noreferrer nofollow");
+                link.SetAttribute("target", "_blank");
+            }
+        };
+        return sanitizer;
     }
 
     /// <summary>The text of sanitised HTML: blocks on their own lines, entities decoded, runs of blank space folded.</summary>
@@ -103,4 +123,13 @@ internal static partial class RichText
 
     [GeneratedRegex(@"^/files/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial Regex OwnFile();
+}
+
+/// <summary>
+/// Sanitises stored post HTML once more as a page renders it (the markup rule: no sink without the sanitiser): what was
+/// stored already passed <see cref="RichText.Sanitize"/>, so this only guards against a row changed outside the app.
+/// </summary>
+internal static class PostHtmlSanitizer
+{
+    public static string Sanitize(string storedHtml) => RichText.NewSanitizer(() => { }).Sanitize(storedHtml);
 }

@@ -31,7 +31,7 @@ internal static class CommunityPollsFeedBadInput
             }),
             ["POST /api/community/polls/{pollId}/close"] = w => new("staff0101", WriteOperations.PathIds(("pollId", Poll(w).PollId)), InputKind.None),
             ["POST /api/community/discussions/{kind}/{subjectId}"] = w => new("staff0101", WriteOperations.PathIds(("kind", "AssessmentResults"), ("subjectId", w.Published.Id)), InputKind.None),
-            ["POST /api/community/feed/read"] = w => new("staff0101", WriteOperations.PathIds(), InputKind.Json, new JsonObject { ["boardId"] = (Guid)w.Area["community.board"] }),
+            ["POST /api/community/feed/read"] = w => new("staff0101", WriteOperations.PathIds(), InputKind.Json, new JsonObject { ["boardId"] = (Guid)w.Area["community.board"], ["seenUpToUtc"] = (DateTime)w.Area["community.seen"] }),
             ["POST /api/community/activity/seen"] = w => new("staff0101", WriteOperations.PathIds(), InputKind.None),
         };
 
@@ -46,5 +46,6 @@ internal static class CommunityPollsFeedBadInput
         var (_, pollId, optionId) = await PollsWorld.PollAsync(app, board);
         world.Area["community.poll"] = (pollId, optionId);
         world.Area["community.closes"] = app.Clock.UtcNow.AddDays(3);
+        world.Area["community.seen"] = app.Clock.UtcNow.AddMinutes(-1);
     }
 }

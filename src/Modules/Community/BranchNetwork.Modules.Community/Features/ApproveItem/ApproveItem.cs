@@ -22,7 +22,8 @@ internal sealed class ApproveItemValidator : AbstractValidator<ApproveItemComman
 {
     public ApproveItemValidator()
     {
-        RuleFor(c => c.Title).MaximumLength(BoardThread.TitleMaxLength).WithMessage(_ => DomainText.Format("TitleInvalid", BoardThread.TitleMaxLength));
+        RuleFor(c => c.Title).MaximumLength(BoardThread.TitleMaxLength).WithMessage(_ => DomainText.Format("TitleInvalid", BoardThread.TitleMaxLength))
+            .Must(CommunityTexts.IsPlainText).WithMessage(_ => DomainText.Get("NoControlCharacters"));
         RuleFor(c => c.Body).MaximumLength(BoardThread.BodyMaxLength).WithMessage(_ => DomainText.Format("BodyTooLong", BoardThread.BodyMaxLength));
     }
 }

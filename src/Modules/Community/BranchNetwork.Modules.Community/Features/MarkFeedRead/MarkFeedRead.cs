@@ -27,7 +27,7 @@ internal sealed record MarkFeedReadCommand(MarkFeedReadBody Body) : ICommand<Fee
 internal sealed class MarkFeedReadValidator : AbstractValidator<MarkFeedReadCommand>
 {
     public MarkFeedReadValidator(IClock clock) =>
-        RuleFor(c => c.Body.SeenUpToUtc).Must(t => t is null || t.Value.ToUniversalTime() <= clock.UtcNow.AddMinutes(5)).OverridePropertyName("seenUpToUtc")
+        RuleFor(c => c.Body.SeenUpToUtc).Must(t => t is null || (t.Value.Year >= 2000 && t.Value.ToUniversalTime() <= clock.UtcNow.AddMinutes(5))).OverridePropertyName("seenUpToUtc")
             .WithMessage(_ => DomainText.Get("SeenUpToInFuture"));
 }
 

@@ -19,7 +19,7 @@ internal static class CommunityModerationBadInput
                 return new("moderator", WriteOperations.PathIds(("id", id)), InputKind.Json, new JsonObject { ["word"] = "坏输入改词", ["action"] = "Hold", ["version"] = version });
             },
             ["DELETE /api/community/moderation/words/{id}"] = w => new("moderator", WriteOperations.PathIds(("id", (((Guid Id, long Version))w.Area["community.word"]).Id)), InputKind.None),
-            ["POST /api/community/moderation/items/{id}/approve"] = w => Item(w, "community.pending", "moderator", new JsonObject { ["title"] = "坏输入编辑标题", ["body"] = "<p>坏输入编辑正文</p>" }),
+            ["POST /api/community/moderation/items/{id}/approve"] = w => Item(w, "community.pending", "moderator", new JsonObject { ["title"] = "坏输入编辑标题", ["body"] = "<p>坏输入编辑正文</p>" }) with { LongText = ["body"] },
             ["POST /api/community/moderation/items/{id}/reject"] = w => Item(w, "community.pending", "moderator", new JsonObject { ["reason"] = "坏输入驳回" }),
             ["POST /api/community/moderation/items/{id}/remove"] = w => Item(w, "community.published", "moderator", new JsonObject { ["reason"] = "坏输入删除" }),
             ["POST /api/community/moderation/items/{id}/reports"] = w => Item(w, "community.published", "staff0101", new JsonObject { ["reason"] = "坏输入举报" }),

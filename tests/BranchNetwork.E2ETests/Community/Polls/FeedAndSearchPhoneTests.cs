@@ -3,7 +3,6 @@ using BranchNetwork.Modules.Community.Domain;
 using BranchNetwork.Modules.Community.Features.Shared;
 using BranchNetwork.Modules.Identity.Contracts;
 using BranchNetwork.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -52,7 +51,7 @@ public sealed class FeedAndSearchPhoneTests(BrowserApp app) : IClassFixture<Brow
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<CommunityDbContext>();
-        var clock = services.GetRequiredService<IClock>();
+        var clock = services.GetRequiredService<BranchNetwork.SharedKernel.IClock>();
         var directory = services.GetRequiredService<IOrganisationDirectory>();
         var staff = (await directory.ListActiveMembersAsync([.. (await directory.ListSubBranchesAsync()).Select(u => u.Id)]))
             .First(m => m.UserName == "staff0101");

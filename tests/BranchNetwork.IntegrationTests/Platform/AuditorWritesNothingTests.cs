@@ -36,7 +36,7 @@ public sealed class AuditorWritesNothingTests(BranchNetworkFactory app) : IClass
     }
 
     [Fact]
-    public async Task Every_write_endpoint_refuses_the_auditor_with_403_except_marking_their_own_inbox_read()
+    public async Task Every_write_endpoint_refuses_the_auditor_with_403_except_marking_their_own_inbox_read_and_resolving_a_pseudonym()
     {
         app.EnsureAvailable();
         var auditor = await app.ClientForAsync("auditor");
@@ -56,7 +56,11 @@ public sealed class AuditorWritesNothingTests(BranchNetworkFactory app) : IClass
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"body\":\"审计写入\"}", Encoding.UTF8, "application/json") };
             var response = await auditor.SendAsync(request);
             var ownInbox = route.StartsWith("/api/notifications/", StringComparison.Ordinal) && (route.EndsWith("/read", StringComparison.Ordinal) || route.EndsWith("/read-all", StringComparison.Ordinal));
-            var expected = ownInbox ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound : response.StatusCode == HttpStatusCode.Forbidden;
+            // Resolving a pseudonym (CM-3) is the auditor's own act, recorded; this body has no reason, so it is refused as such.
+            var resolution = route == "/api/community/anonymity/resolutions";
+            var expected = ownInbox ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound
+                : resolution ? response.StatusCode == HttpStatusCode.BadRequest
+                : response.StatusCode == HttpStatusCode.Forbidden;
             if (!expected)
             {
                 failures.Add($"{method} {route} -> {(int)response.StatusCode}");

@@ -182,6 +182,10 @@ public sealed class CommunityDoneWhenTests(BrowserApp app) : IClassFixture<Brows
 
         // The asker sees the vote, the like and the answer live, and accepts the answer.
         await asker.Locator("[data-testid=like-count]").Filter(new() { HasText = "1" }).WaitForAsync();
+        await asker.ClickAsync("[data-testid=likers-open]");
+        await asker.Locator("[data-testid=liker-row]").Filter(new() { HasText = "支行01员工2" }).WaitForAsync();
+        await asker.ClickAsync("[data-testid=likers-close]");
+        await asker.Locator("[data-testid=likers-dialog]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         var answer = asker.Locator("[data-testid=reply-item]").Filter(new() { HasText = "早班交接" });
         await answer.WaitForAsync();
         await answer.Locator("[data-testid=accept-button]").ClickAsync();

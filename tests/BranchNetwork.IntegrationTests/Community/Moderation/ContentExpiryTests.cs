@@ -50,6 +50,18 @@ public sealed class ContentExpiryTests(BranchNetworkFactory app) : IClassFixture
         Assert.True(threads[archived].IsArchived);
         Assert.Null(threads[closed].ExpiresAtUtc);
         Assert.Throws<ConflictException>(() => threads[closed].EnsureTakesReplies(app.Clock.UtcNow));
+
+        // Each expiry is in the moderation record once, as the system's, under the thread's title (read after signing in again:
+        // three days have passed).
+        app.ForgetTokens();
+        var record = await OkAsync(await (await app.ClientForAsync("moderator")).GetAsync("/api/community/moderation/actions?pageSize=200"));
+        var rows = record.GetProperty("items").EnumerateArray().ToList();
+        var closedRow = Assert.Single(rows, r => r.GetProperty("threadId").ValueKind != System.Text.Json.JsonValueKind.Null && r.GetProperty("threadId").GetGuid() == closed);
+        Assert.Equal("ExpireClose", closedRow.GetProperty("kind").GetString());
+        Assert.Equal("三天后关闭", closedRow.GetProperty("subject").GetString());
+        Assert.Equal("", closedRow.GetProperty("actorName").GetString());
+        var archivedRow = Assert.Single(rows, r => r.GetProperty("threadId").ValueKind != System.Text.Json.JsonValueKind.Null && r.GetProperty("threadId").GetGuid() == archived);
+        Assert.Equal("ExpireArchive", archivedRow.GetProperty("kind").GetString());
     }
 
     private async Task MayPostAsync(Guid boardId, Guid userId) =>

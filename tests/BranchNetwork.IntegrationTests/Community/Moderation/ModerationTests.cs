@@ -90,6 +90,12 @@ public sealed class ModerationTests(BranchNetworkFactory app) : IClassFixture<Br
         await ProblemAsync(await moderator.PostAsync($"/api/community/moderation/items/{second}/reject", new { reason = " " }), 400);
         await OkAsync(await moderator.PostAsync($"/api/community/moderation/items/{second}/reject", new { reason = "与本版主题无关" }));
         await ProblemAsync(await moderator.PostAsync($"/api/community/moderation/items/{third}/approve", new { body = "<p>好</p><script>alert(1)</script>" }), 400);
+        // The moderator's own text passes the sensitive-word filter too: a blocked word is a 400 and the item still waits.
+        var blocked = "内部口令" + Guid.NewGuid().ToString("N")[..4];
+        await OkAsync(await moderator.PostAsync("/api/community/moderation/words", new { word = blocked, action = "Block" }));
+        var refused = await ProblemAsync(await moderator.PostAsync($"/api/community/moderation/items/{third}/approve", new { body = $"<p>{blocked}是多少</p>" }), 400);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("body", out _), refused.GetRawText());
+        Assert.Equal(PostState.PendingReview, await ReadAsync(app, db => db.Threads.Where(t => t.Id == third).Select(t => t.State).FirstAsync()));
         await OkAsync(await moderator.PostAsync($"/api/community/moderation/items/{third}/approve", new { title = "编辑后的标题", body = "<p>编辑后<b>通过</b></p>" }));
 
         var (states, revisions, edited) = await ReadAsync(app, async db => (

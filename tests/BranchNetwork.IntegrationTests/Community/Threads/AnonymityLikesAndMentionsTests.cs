@@ -131,7 +131,7 @@ public sealed class AnonymityLikesAndMentionsTests(BranchNetworkFactory app) : I
     }
 
     [Fact]
-    public async Task Concurrent_likes_of_many_people_are_counted_exactly_and_a_second_like_is_a_no_op()
+    public async Task Concurrent_likes_of_many_people_are_counted_exactly_a_second_like_is_a_no_op_and_the_likers_are_listed()
     {
         app.EnsureAvailable();
         var moderator = await app.ClientForAsync("moderator");
@@ -154,9 +154,26 @@ public sealed class AnonymityLikesAndMentionsTests(BranchNetworkFactory app) : I
         var replies = await (await moderator.GetAsync($"/api/community/threads/{thread.Id()}/replies")).OkJsonAsync();
         Assert.Equal(Participants.Length, replies.GetProperty("items")[0].GetProperty("likeCount").GetInt32());
 
+        // 点赞的人: every liker once, by name, page after page; the reply's likers likewise.
+        var likers = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            var page = await (await moderator.GetAsync($"/api/community/threads/{thread.Id()}/likes?pageSize=10" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)))).OkJsonAsync();
+            likers.AddRange(page.GetProperty("items").EnumerateArray());
+            after = page.GetProperty("nextCursor").GetString();
+        }
+        while (after is not null);
+        Assert.Equal(Participants.Length, likers.Select(l => l.GetProperty("userId").GetGuid()).Distinct().Count());
+        Assert.Equal(Participants.Length, likers.Count);
+        Assert.Contains(likers, l => l.GetProperty("name").GetString() == "支行01员工1");
+        var replyLikers = await (await moderator.GetAsync($"/api/community/replies/{reply.Id()}/likes?pageSize=100")).OkJsonAsync();
+        Assert.Equal(Participants.Length, replyLikers.GetProperty("items").GetArrayLength());
+
         var unlikes = await Task.WhenAll(clients.SelectMany(c => new[] { c.PostAsync($"/api/community/threads/{thread.Id()}/unlike", null), c.PostAsync($"/api/community/threads/{thread.Id()}/unlike", null) }));
         Assert.All(unlikes, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Equal(0, (await (await moderator.GetAsync($"/api/community/threads/{thread.Id()}")).OkJsonAsync()).GetProperty("likeCount").GetInt32());
+        Assert.Equal(0, (await (await moderator.GetAsync($"/api/community/threads/{thread.Id()}/likes")).OkJsonAsync()).GetProperty("items").GetArrayLength());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("auditor")).PostAsync($"/api/community/threads/{thread.Id()}/like", null)).StatusCode);
     }
 

@@ -9,6 +9,7 @@ using BranchNetwork.Modules.Community.Features.GetPostHistory;
 using BranchNetwork.Modules.Community.Features.GetThread;
 using BranchNetwork.Modules.Community.Features.LikePost;
 using BranchNetwork.Modules.Community.Features.ListFavourites;
+using BranchNetwork.Modules.Community.Features.ListLikers;
 using BranchNetwork.Modules.Community.Features.ListReplies;
 using BranchNetwork.Modules.Community.Features.PinThread;
 using BranchNetwork.Modules.Community.Features.PostReply;
@@ -51,6 +52,7 @@ internal static class ThreadsArea
         EditReplyEndpoint.Map(api);
         GetPostHistoryEndpoint.Map(api);
         LikePostEndpoint.Map(api);
+        ListLikersEndpoint.Map(api);
         FavouriteThreadEndpoint.Map(api);
         ListFavouritesEndpoint.Map(api);
         ShareThreadEndpoint.Map(api);

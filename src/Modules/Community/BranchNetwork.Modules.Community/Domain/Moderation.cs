@@ -271,6 +271,12 @@ internal enum ModerationActionKind
     AddWord = 8,
     ChangeWord = 9,
     RemoveWord = 10,
+
+    /// <summary>The hourly expiry job closed the thread at its board's time limit (recorded as the system: no actor).</summary>
+    ExpireClose = 11,
+
+    /// <summary>The hourly expiry job closed and archived the thread.</summary>
+    ExpireArchive = 12,
 }
 
 /// <summary>
@@ -312,6 +318,11 @@ internal sealed class ModerationAction
     public string ActorName { get; private set; }
 
     public DateTime AtUtc { get; private set; }
+
+    /// <summary>The expiry job's record of one thread: no actor, the author as readers see them.</summary>
+    public static ModerationAction Expired(BoardThread thread, ExpiryAction action, DateTime nowUtc) =>
+        Of(action == ExpiryAction.Archive ? ModerationActionKind.ExpireArchive : ModerationActionKind.ExpireClose, thread.BoardId, thread.Id, null,
+            thread.Title, thread.Pseudonym ?? thread.AuthorName, null, Guid.Empty, "", nowUtc);
 
     public static ModerationAction Of(ModerationActionKind kind, Guid? boardId, Guid? threadId, Guid? replyId, string subject, string? targetName,
         string? reason, Guid actorId, string actorName, DateTime nowUtc) => new()

@@ -12,7 +12,8 @@ namespace BranchNetwork.Modules.Community.Features.ApproveItem;
 /// <summary>
 /// 审核通过 (CM-4): a moderator of the item's board publishes a pending thread or reply — with a new
 /// <see cref="Body"/> (and, for a thread, <see cref="Title"/>), edit-and-approve: the text goes through the sanitiser and
-/// the old one is kept as a revision. What follows publication (events, mentions, live signals) comes from the threads
+/// the sensitive-word filter like any post (a blocked word: 400, nothing changed; masked words masked; a hold means
+/// nothing here, the moderator is the review) and the old one is kept as a revision. What follows publication (events, mentions, live signals) comes from the threads
 /// area's publication notifier; the author is told; the action is recorded.
 /// </summary>
 [AnySignedInUser]
@@ -28,7 +29,8 @@ internal sealed class ApproveItemValidator : AbstractValidator<ApproveItemComman
     }
 }
 
-internal sealed class ApproveItemHandler(CommunityDbContext db, ModerationDesk desk, PublicationNotifier publication, CommunityAccess access, IClock clock)
+internal sealed class ApproveItemHandler(
+    CommunityDbContext db, ModerationDesk desk, PublicationNotifier publication, ThreadRules rules, CommunityAccess access, IClock clock)
     : ICommandHandler<ApproveItemCommand, ModerationResult>
 {
     public async ValueTask<ModerationResult> Handle(ApproveItemCommand command, CancellationToken cancellationToken)
@@ -45,7 +47,8 @@ internal sealed class ApproveItemHandler(CommunityDbContext db, ModerationDesk d
         {
             if (command.Body is not null)
             {
-                db.Revisions.Add(reply.Edit(RichText.Sanitize(command.Body), access.UserId, hold: false, now));
+                var screened = await rules.ScreenAsync(null, RichText.Sanitize(command.Body, "body"), [], cancellationToken);
+                db.Revisions.Add(reply.Edit(screened.Body, access.UserId, hold: false, now));
             }
 
             reply.Approve(now);
@@ -56,8 +59,9 @@ internal sealed class ApproveItemHandler(CommunityDbContext db, ModerationDesk d
             var thread = item.Thread;
             if (edited)
             {
-                var body = command.Body is null ? new SafeHtml(thread.Body, thread.BodyText) : RichText.Sanitize(command.Body);
-                db.Revisions.Add(thread.Edit(command.Title ?? thread.Title, body, access.UserId, hold: false, now));
+                var body = command.Body is null ? new SafeHtml(thread.Body, thread.BodyText) : RichText.Sanitize(command.Body, "body");
+                var screened = await rules.ScreenAsync(command.Title ?? thread.Title, body, [], cancellationToken);
+                db.Revisions.Add(thread.Edit(screened.Title!, screened.Body, access.UserId, hold: false, now));
             }
 
             thread.Approve(item.Board, now);

@@ -9,7 +9,7 @@ internal sealed record ContentExpiryRun(int Expired);
 /// 主题与期限 (CM-4): every hour the published threads whose expiry time passed are closed or archived, as their board's
 /// expiry action says (<see cref="BoardThread.Expire"/>, which also clears the time). Idempotent: an expired thread has
 /// no expiry time left, so a second run — or one on another node at the same moment, which loses the save on the
-/// thread's version — finds nothing to do.
+/// thread's version — finds nothing to do. Each expiry goes into the moderation record in the same save, as the system's.
 /// </summary>
 internal sealed class ContentExpiry(CommunityDbContext db, IClock clock, ILogger<ContentExpiry> log)
 {
@@ -43,6 +43,7 @@ internal sealed class ContentExpiry(CommunityDbContext db, IClock clock, ILogger
             foreach (var thread in due)
             {
                 thread.Expire(actions[thread.BoardId]);
+                db.ModerationActions.Add(ModerationAction.Expired(thread, actions[thread.BoardId], now));
             }
 
             try
@@ -74,6 +75,7 @@ internal sealed class ContentExpiry(CommunityDbContext db, IClock clock, ILogger
             }
 
             thread.Expire(actions[thread.BoardId]);
+            db.ModerationActions.Add(ModerationAction.Expired(thread, actions[thread.BoardId], now));
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -43,7 +43,7 @@ internal sealed class ListBoardThreadsHandler(CommunityDbContext db, CommunityAc
             var (pinned, time, id) = (after.Flag(0), after.Time(1), after.Id(2));
             threads = pinned
                 ? threads.Where(t => !t.IsPinned || t.LastActivityAtUtc < time || (t.LastActivityAtUtc == time && t.Id.CompareTo(id) < 0))
-                : threads.Where(t => !t.IsPinned && (t.LastActivityAtUtc < time || (t.LastActivityAtUtc == time && t.Id.CompareTo(id) < 0)));
+                : threads.Where(t => !t.IsPinned && t.LastActivityAtUtc <= time && (t.LastActivityAtUtc < time || t.Id.CompareTo(id) < 0));
         }
 
         var rows = await threads

@@ -98,7 +98,8 @@ internal sealed class ListFeedHandler(CommunityDbContext db, CommunityAccess acc
         if (after is not null)
         {
             var (time, id) = (after.Time(0), after.Id(1));
-            rows = rows.Where(r => r.LastActivityAtUtc < time || (r.LastActivityAtUtc == time && r.Id.CompareTo(id) < 0));
+            // The first, redundant bound lets the (State, LastActivityAtUtc, Id) index start at the cursor: deep pages cost what the first does.
+            rows = rows.Where(r => r.LastActivityAtUtc <= time && (r.LastActivityAtUtc < time || r.Id.CompareTo(id) < 0));
         }
 
         var newest = await rows.OrderByDescending(r => r.LastActivityAtUtc).ThenByDescending(r => r.Id)

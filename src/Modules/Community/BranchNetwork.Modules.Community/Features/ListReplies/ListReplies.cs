@@ -29,7 +29,8 @@ internal sealed class ListRepliesHandler(CommunityDbContext db, CommunityAccess 
         if (after is not null)
         {
             var (time, id) = (after.Time(0), after.Id(1));
-            replies = replies.Where(r => r.CreatedAtUtc > time || (r.CreatedAtUtc == time && r.Id.CompareTo(id) > 0));
+            // The first, redundant bound lets the index start at the cursor, however long the thread.
+            replies = replies.Where(r => r.CreatedAtUtc >= time && (r.CreatedAtUtc > time || r.Id.CompareTo(id) > 0));
         }
 
         var rows = await replies.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).Take(size + 1).ToListAsync(cancellationToken);

@@ -46,6 +46,8 @@ public sealed class AnonymityLikesAndMentionsTests(BranchNetworkFactory app) : I
         await other.JoinAsync(board);
         var quoting = await other.ReplyAsync(id, "<p>引用一下</p>", quotedReplyId: reply.Id());
         _ = await (await other.PostAsync($"/api/community/threads/{id}/like", null)).OkJsonAsync();
+        _ = await (await staff.PostAsync($"/api/community/threads/{id}/like", null)).OkJsonAsync();
+        _ = await (await staff.PostAsync($"/api/community/replies/{reply.Id()}/like", null)).OkJsonAsync();
         _ = await (await moderator.PostAsync($"/api/community/threads/{id}/feature", null)).OkJsonAsync();
         Assert.Equal(pseudonym, quoting.GetProperty("quote").GetProperty("author").GetProperty("name").GetString());
 
@@ -61,6 +63,13 @@ public sealed class AnonymityLikesAndMentionsTests(BranchNetworkFactory app) : I
                 await ReadAsync(client, $"/api/community/threads/{id}/history?replyId={reply.Id()}"),
                 await ReadAsync(client, $"/api/community/boards/{board}/threads"),
             };
+
+            // The author's own likes are counted but never listed: a name among the likers would point at them.
+            var likers = await ReadAsync(client, $"/api/community/threads/{id}/likes");
+            Assert.Contains("支行01员工2", likers, StringComparison.Ordinal);
+            Assert.DoesNotContain(secrets[0], likers, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(secrets[1], likers, StringComparison.Ordinal);
+            Assert.DoesNotContain(secrets[0], await ReadAsync(client, $"/api/community/replies/{reply.Id()}/likes"), StringComparison.OrdinalIgnoreCase);
             foreach (var answer in answers)
             {
                 Assert.Contains(pseudonym, answer, StringComparison.Ordinal);

@@ -13,8 +13,9 @@ namespace BranchNetwork.Modules.Community.Features.ApproveItem;
 /// 审核通过 (CM-4): a moderator of the item's board publishes a pending thread or reply — with a new
 /// <see cref="Body"/> (and, for a thread, <see cref="Title"/>), edit-and-approve: the text goes through the sanitiser and
 /// the sensitive-word filter like any post (a blocked word: 400, nothing changed; masked words masked; a hold means
-/// nothing here, the moderator is the review) and the old one is kept as a revision. What follows publication (events, mentions, live signals) comes from the threads
-/// area's publication notifier; the author is told; the action is recorded.
+/// nothing here, the moderator is the review) and the old one is kept as a revision. What follows publication (events,
+/// mentions, live signals) comes from the threads area's publication notifier; the author is told; the action is
+/// recorded.
 /// </summary>
 [AnySignedInUser]
 internal sealed record ApproveItemCommand(Guid ItemId, string? Title, string? Body) : ICommand<ModerationResult>;

@@ -14,7 +14,8 @@ internal sealed record LikerView(Guid UserId, string Name, DateTime AtUtc);
 
 /// <summary>
 /// CM-1 点赞的人: who liked a thread (<see cref="ThreadId"/>) or a reply (<see cref="ReplyId"/>), the latest first, one
-/// keyset page at a time — for whoever may read the post (404 otherwise, as for the post itself).
+/// keyset page at a time — for whoever may read the post (404 otherwise, as for the post itself). An anonymous post's
+/// author is left out of its list (CM-3): a name among the likers of one's own pseudonymous post would point at it.
 /// </summary>
 [AnySignedInUser]
 internal sealed record ListLikersQuery(Guid? ThreadId, Guid? ReplyId, string? After, int? PageSize) : IQuery<KeysetPage<LikerView>>;
@@ -28,10 +29,15 @@ internal sealed class ListLikersHandler(CommunityDbContext db, CommunityAccess a
     {
         var size = Paging.NormalizeSize(query.PageSize);
         var after = PageCursor.Decode(query.After, List, 2);
-        var targetId = query.ReplyId is { } replyId
-            ? (await rules.ReadableReplyAsync(replyId, cancellationToken)).Reply.Id
-            : (await access.ReadableThreadAsync(query.ThreadId ?? Guid.Empty, cancellationToken)).Thread.Id;
+        var (targetId, hiddenAuthor) = query.ReplyId is { } replyId
+            ? await ReplyAsync(replyId, cancellationToken)
+            : await ThreadAsync(query.ThreadId ?? Guid.Empty, cancellationToken);
         var likes = db.Likes.AsNoTracking().Where(l => l.TargetId == targetId);
+        if (hiddenAuthor is { } author)
+        {
+            likes = likes.Where(l => l.UserId != author);
+        }
+
         if (after is not null)
         {
             var (time, id) = (after.Time(0), after.Id(1));
@@ -45,6 +51,18 @@ internal sealed class ListLikersHandler(CommunityDbContext db, CommunityAccess a
         var names = await directory.GetDisplayNamesAsync([.. rows.Select(r => r.UserId).Distinct()], cancellationToken);
         return KeysetPage.From(rows, size, last => PageCursor.Encode(List, last.AtUtc, last.Id))
             .Select(r => new LikerView(r.UserId, names.GetValueOrDefault(r.UserId) ?? "", r.AtUtc));
+    }
+
+    private async Task<(Guid Target, Guid? HiddenAuthor)> ReplyAsync(Guid replyId, CancellationToken ct)
+    {
+        var (_, _, reply) = await rules.ReadableReplyAsync(replyId, ct);
+        return (reply.Id, reply.Pseudonym is null ? null : reply.AuthorId);
+    }
+
+    private async Task<(Guid Target, Guid? HiddenAuthor)> ThreadAsync(Guid threadId, CancellationToken ct)
+    {
+        var (_, thread) = await access.ReadableThreadAsync(threadId, ct);
+        return (thread.Id, thread.Pseudonym is null ? null : thread.AuthorId);
     }
 }
 

@@ -62,7 +62,7 @@ internal sealed class ValidatedTokenCache(IClock clock)
         }
 
         // The later handlers add to the principal they are given: each call gets its own copy.
-        context.Principal = entry.Principal.Clone();
+        context.Principal = Copy(entry.Principal);
         context.Transaction.Properties[FromCacheProperty] = true;
     }
 
@@ -83,8 +83,14 @@ internal sealed class ValidatedTokenCache(IClock clock)
             entries.Clear();
         }
 
-        entries[Key(context)] = new Entry(principal.Clone(), expiresAt);
+        entries[Key(context)] = new Entry(Copy(principal), expiresAt);
     }
+
+    /// <summary>
+    /// A copy down to the identities and their claims. <c>ClaimsPrincipal.Clone()</c> shares its identities: two calls
+    /// with the same token then added claims to one identity at once ("Collection was modified", a 500 under load).
+    /// </summary>
+    internal static ClaimsPrincipal Copy(ClaimsPrincipal principal) => new(principal.Identities.Select(identity => identity.Clone()));
 
     private sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset ExpiresAt);
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace BranchNetwork.E2ETests.Community.Feed;
 
@@ -35,8 +36,11 @@ public sealed class FeedAndSearchPhoneTests(BrowserApp app) : IClassFixture<Brow
         await page.Locator("[data-testid=feed-search-input]").FillAsync($"理财产品 {tag}");
         await page.Locator("[data-testid=feed-search-input]").PressAsync("Enter");
         await page.WaitForURLAsync("**/community/search?q=*");
+        await BrowserApp.WaitForLiveCircuitAsync(page);
+
+        // The live page reads the results again after the first render: wait for the state, not for the first sight.
         await page.Locator("[data-testid=search-hit]").Filter(new() { HasText = first }).WaitForAsync();
-        Assert.Equal(1, await page.Locator("[data-testid=search-hit]").CountAsync());
+        await Assertions.Expect(page.Locator("[data-testid=search-hit]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "The search page is wider than the phone.");
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("community-search-390.png"), FullPage = true });
     }
